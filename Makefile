@@ -1,0 +1,35 @@
+# Every target CI uses is here; .ci/run calls `make test` verbatim.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: setup demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, at the exact local CPU build; anything else pulls CUDA wheels.
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+## Set up, then run storyline on the bundled example: Markdown to the terminal, report.html on disk.
+demo: setup
+	$(BIN)/storyline summarize examples/harbor --out report.html --out -
+
+## Set up, then run the linters and the whole test suite.
+test: setup lint
+	$(BIN)/python -m pytest
+
+lint: setup
+	$(BIN)/ruff check storyline tests benchmarks
+	$(BIN)/ruff format --check storyline tests benchmarks
+
+bench: setup
+	$(BIN)/python benchmarks/bench_summarize.py
+
+clean:
+	rm -rf $(VENV) report.html .pytest_cache .ruff_cache .mypy_cache

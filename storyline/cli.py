@@ -1,0 +1,176 @@
+"""The command line: a thin layer over :mod:`storyline.pipeline`.
+
+:func:`main` is the one place that turns errors into messages and exit statuses:
+0 when a report was written, 2 when nothing usable was found or the command was misused,
+1 for anything unexpected (with a hint to see the traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
+import click
+import typer
+
+from storyline import __version__
+from storyline.errors import NoUsableInput, OutputError, StorylineError
+from storyline.model import Report
+from storyline.pipeline import Progress, summarize
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn news articles from many outlets into cited story reports.",
+)
+
+
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+    html = "html"
+
+
+_SUFFIX_FORMATS = {
+    ".md": Format.md,
+    ".json": Format.json,
+    ".html": Format.html,
+    ".htm": Format.html,
+}
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"storyline {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show version.")
+    ] = False,
+) -> None:
+    """storyline: cited multi-source summaries of news."""
+
+
+@app.command("summarize")
+def summarize_command(
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="Files, directories or globs of articles; '-' reads stdin."),
+    ],
+    format: Annotated[
+        Format | None,
+        typer.Option("--format", "-f", help="md, json or html [default: md, or the --out suffix]."),
+    ] = None,
+    out: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--out", "-o", help="Write here instead of stdout ('-' is stdout); repeatable."
+        ),
+    ] = None,
+    words: Annotated[
+        int, typer.Option("--words", "-w", min=10, help="Summary budget in words.")
+    ] = 250,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="No progress or status lines.")
+    ] = False,
+) -> None:
+    """Summarize articles into a report whose every sentence cites its sources."""
+    with _progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        report = summarize(paths, words=words, progress=progress)
+    _report_problems(report)
+    for target in out or ["-"]:
+        chosen = format or _SUFFIX_FORMATS.get(Path(target).suffix.lower(), Format.md)
+        _write(report, chosen, target)
+        if target != "-" and not quiet:
+            _say(f"wrote {target} ({chosen.value})")
+
+
+def _report_problems(report: Report) -> None:
+    for skipped in report.skipped:
+        _say(f"skipped {skipped.path}: {skipped.reason}")
+    for notice in report.notices:
+        _say(f"note {notice.path}: {notice.message}")
+
+
+def _write(report: Report, format: Format, target: str) -> None:
+    render = {
+        Format.md: report.to_markdown,
+        Format.json: report.to_json,
+        Format.html: report.to_html,
+    }
+    text = render[format]()
+    if target == "-":
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(target).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+
+
+@contextmanager
+def _progress(enabled: bool) -> Iterator[Progress | None]:
+    if not enabled:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import Progress as Bar
+
+    with Bar(console=Console(stderr=True), transient=True) as bar:
+        tasks: dict[str, object] = {}
+
+        def update(stage: str, done: int, total: int) -> None:
+            if stage not in tasks:
+                tasks[stage] = bar.add_task(stage, total=total)
+            bar.update(tasks[stage], completed=done, total=total)  # type: ignore[arg-type]
+
+        yield update
+
+
+def _say(message: str) -> None:
+    print(f"storyline: {message}", file=sys.stderr)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit status instead of raising it."""
+    try:
+        app(
+            args=list(argv) if argv is not None else None,
+            standalone_mode=False,
+            prog_name="storyline",
+        )
+    except click.exceptions.Exit as exc:
+        return exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        return 2
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        _say("interrupted")
+        return 130
+    except NoUsableInput as exc:
+        _say(str(exc))
+        return 2
+    except StorylineError as exc:
+        _say(str(exc))
+        return 2
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:
+        if os.environ.get("STORYLINE_DEBUG"):
+            raise
+        _say(
+            f"internal error ({type(exc).__name__}: {exc}); rerun with STORYLINE_DEBUG=1 "
+            "to see the traceback, and please report it"
+        )
+        return 1
+    return 0

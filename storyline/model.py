@@ -1,0 +1,183 @@
+"""The records that flow through the pipeline, in flow order.
+
+Every record is a frozen dataclass: a stage reads records and returns new ones, never
+mutating what it was given. Offsets are character offsets into ``Article.text`` (Python
+string indices), so ``article.text[start:end]`` is always the span they name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+SCHEMA = "storyline.report/1"
+
+
+@dataclass(frozen=True)
+class Document:
+    """One article as read from an input, before any cleaning.
+
+    ``path`` names the file it came from and ``line`` the 1-based line (JSON Lines) or
+    part number (``|||||``-separated files) inside it, when a file holds several articles.
+    Metadata fields are ``None`` when the input did not carry them.
+    """
+
+    path: str
+    raw: str
+    line: int | None = None
+    title: str | None = None
+    source: str | None = None
+    url: str | None = None
+    date: dt.date | None = None
+    collection: str | None = None  # cluster id of an evaluation JSONL line
+
+    @property
+    def locator(self) -> str:
+        """``path`` or ``path:line``, for messages."""
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A piece of the raw input that cleaning left out of ``Article.text``, and why."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open character range ``[start, end)`` of an article's text."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Cleaned:
+    """What cleaning learned from a document: the body text and the metadata it found."""
+
+    text: str
+    headings: tuple[Span, ...]
+    removed: tuple[Removal, ...]
+    title: str | None
+    trailer_source: str | None  # outlet named by a trailer line ("Source: X and agencies")
+    credits: tuple[str, ...]  # agencies named by credit lines ("With reporting by A, B")
+    date_hint: dt.date | None  # a full date found in a caption or dateline
+    date_hint_from: str | None
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article. ``id`` is a hash of its raw content, so it is stable across runs."""
+
+    id: str
+    path: str
+    line: int | None
+    source: str
+    source_from: str  # "metadata", "url", "trailer", "credit line" or "file name"
+    title: str | None
+    date: dt.date | None
+    date_from: str | None  # "metadata", "dateline", "caption" or None when unknown
+    url: str | None
+    text: str
+    headings: tuple[Span, ...]
+    removed: tuple[Removal, ...]
+    credits: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of an article: ``text == article.text[start:end]``."""
+
+    article: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def id(self) -> str:
+        return f"{self.article}:{self.index}"
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A sentence of ``article`` (by offsets into its text) that supports a summary sentence."""
+
+    article: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class SummarySentence:
+    """A summary sentence and every article sentence that reports the same information.
+
+    The first citation is the sentence the text was taken from; ``text`` equals its slice.
+    """
+
+    text: str
+    citations: tuple[Citation, ...]
+
+
+@dataclass(frozen=True)
+class Story:
+    id: str
+    title: str
+    articles: tuple[str, ...]
+    summary: tuple[SummarySentence, ...]
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input, or part of one, that produced no article, with the reason and what to do."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    """A problem that did not stop an input from being used (e.g. a guessed encoding)."""
+
+    path: str
+    message: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The result of a run. Renderers live in :mod:`storyline.report`."""
+
+    articles: tuple[Article, ...]
+    stories: tuple[Story, ...]
+    skipped: tuple[Skipped, ...] = ()
+    notices: tuple[Notice, ...] = ()
+    words: int = 250
+
+    def article(self, article_id: str) -> Article:
+        for article in self.articles:
+            if article.id == article_id:
+                return article
+        raise KeyError(article_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        from storyline.report import to_dict
+
+        return to_dict(self)
+
+    def to_json(self, indent: int | None = 2) -> str:
+        from storyline.report import to_json
+
+        return to_json(self, indent=indent)
+
+    def to_markdown(self) -> str:
+        from storyline.report import to_markdown
+
+        return to_markdown(self)
+
+    def to_html(self) -> str:
+        from storyline.report import to_html
+
+        return to_html(self)

@@ -1,0 +1,149 @@
+"""The one place that chains the stages: inputs → articles → sentences → vectors → report."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from storyline.articles import article_id, make_article
+from storyline.clean import clean_all
+from storyline.embed import Embedder, MiniLMEmbedder
+from storyline.errors import InputError, NoUsableInput
+from storyline.ingest.readers import read
+from storyline.ingest.sources import expand
+from storyline.model import Article, Document, Notice, Report, Sentence, Skipped, Story
+from storyline.segment import segment
+from storyline.summarizer import SummaryConfig, summarize_story
+
+#: ``progress(stage, done, total)`` is called as work advances; stages are named for people.
+Progress = Callable[[str, int, int], None]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """Usable articles with their sentences, and what could not be used."""
+
+    articles: tuple[Article, ...]
+    sentences: dict[str, tuple[Sentence, ...]]
+    skipped: tuple[Skipped, ...]
+    notices: tuple[Notice, ...]
+
+
+def summarize(
+    inputs: Sequence[str | Path] | str | Path,
+    words: int = 250,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Report:
+    """Read ``inputs`` (files, directories, globs, ``-``) and write one cited story report.
+
+    Raises :class:`NoUsableInput` when no input yields an article with a sentence; every
+    other input problem is listed in ``Report.skipped`` instead of raised.
+    """
+    if isinstance(inputs, (str, Path)):
+        inputs = [inputs]
+    corpus = load(inputs, progress)
+    embedder = embedder or MiniLMEmbedder()
+    vectors = embed_sentences(corpus, embedder, progress)
+    story = make_story(corpus, vectors, SummaryConfig(words=words))
+    return Report(
+        articles=corpus.articles,
+        stories=(story,),
+        skipped=corpus.skipped,
+        notices=corpus.notices,
+        words=words,
+    )
+
+
+def load(inputs: Sequence[str | Path], progress: Progress | None = None) -> Corpus:
+    """Read, clean and segment every input; unusable ones become ``skipped`` entries."""
+    documents: list[Document] = []
+    skipped: list[Skipped] = []
+    notices: list[Notice] = []
+    sources = list(expand(inputs))
+    for done, source in enumerate(sources, start=1):
+        if isinstance(source, InputError):
+            skipped.append(Skipped(source.locator, source.reason))
+        else:
+            result = read(source)
+            documents.extend(result.documents)
+            skipped.extend(Skipped(p.locator, p.reason) for p in result.problems)
+            notices.extend(result.notices)
+        _tick(progress, "reading", done, len(sources))
+    articles, sentences = _articles(documents, skipped)
+    if not articles:
+        raise NoUsableInput("no usable article in the inputs; nothing to summarize")
+    return Corpus(tuple(articles), sentences, tuple(skipped), tuple(notices))
+
+
+def _articles(
+    documents: list[Document], skipped: list[Skipped]
+) -> tuple[list[Article], dict[str, tuple[Sentence, ...]]]:
+    first_seen: dict[str, str] = {}
+    unique: list[Document] = []
+    for document in documents:
+        key = article_id(document)
+        if key in first_seen:
+            skipped.append(Skipped(document.locator, f"same text as {first_seen[key]}"))
+            continue
+        first_seen[key] = document.locator
+        unique.append(document)
+    articles: list[Article] = []
+    sentences: dict[str, tuple[Sentence, ...]] = {}
+    for document, cleaned in zip(unique, clean_all(unique), strict=True):
+        article = make_article(document, cleaned)
+        found = segment(article)
+        if not found:
+            skipped.append(
+                Skipped(document.locator, "no sentences left after removing page furniture")
+            )
+            continue
+        articles.append(article)
+        sentences[article.id] = found
+    return articles, sentences
+
+
+def embed_sentences(
+    corpus: Corpus, embedder: Embedder, progress: Progress | None = None
+) -> dict[str, np.ndarray]:
+    """One matrix per article, rows aligned with ``corpus.sentences[article.id]``."""
+    vectors: dict[str, np.ndarray] = {}
+    total = len(corpus.articles)
+    for done, article in enumerate(corpus.articles, start=1):
+        vectors[article.id] = embedder.encode([s.text for s in corpus.sentences[article.id]])
+        _tick(progress, "embedding", done, total)
+    return vectors
+
+
+def make_story(corpus: Corpus, vectors: dict[str, np.ndarray], config: SummaryConfig) -> Story:
+    """All articles as one story (story clustering is a later stage)."""
+    summary = summarize_story(corpus.articles, corpus.sentences, vectors, config)
+    return Story(
+        id="story-1",
+        title=_story_title(corpus, vectors, summary),
+        articles=tuple(a.id for a in corpus.articles),
+        summary=summary,
+    )
+
+
+def _story_title(corpus: Corpus, vectors: dict[str, np.ndarray], summary: tuple) -> str:
+    """The headline of the article closest to the story's centre, else the summary's start."""
+    titled = [a for a in corpus.articles if a.title]
+    if titled:
+        means = {a.id: vectors[a.id].mean(axis=0) for a in corpus.articles}
+        centre = np.mean(list(means.values()), axis=0)
+        best = max(titled, key=lambda a: float(means[a.id] @ centre))
+        assert best.title is not None
+        return best.title
+    if summary:
+        words = summary[0].text.split()
+        return " ".join(words[:12]) + (" …" if len(words) > 12 else "")
+    return "Untitled story"
+
+
+def _tick(progress: Progress | None, stage: str, done: int, total: int) -> None:
+    if progress is not None:
+        progress(stage, done, total)

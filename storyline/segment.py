@@ -1,0 +1,78 @@
+"""Sentences with character offsets into an article's cleaned text.
+
+pysbd finds the boundaries (it knows abbreviations such as Mr, Gen. and U.S., initials and
+decimal numbers). Two rules on top: a paragraph is never crossed, and a quotation that
+spans several sentences stays in one sentence with its attribution, so that
+``"A. B," she said.`` is one sentence rather than an orphaned ``B," she said.``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from functools import lru_cache
+
+import pysbd
+
+from storyline.model import Article, Sentence, Span
+
+_PARAGRAPH = re.compile(r"[^\n]+")
+
+
+@lru_cache(maxsize=1)
+def _segmenter() -> pysbd.Segmenter:
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def segment(article: Article) -> tuple[Sentence, ...]:
+    """All body sentences of ``article`` in text order; subheads are not sentences."""
+    spans = [span for paragraph in _paragraphs(article) for span in split_paragraph(*paragraph)]
+    return tuple(
+        Sentence(article.id, index, span.start, span.end, article.text[span.start : span.end])
+        for index, span in enumerate(spans)
+    )
+
+
+def _paragraphs(article: Article) -> Iterator[tuple[str, int]]:
+    headings = {(h.start, h.end) for h in article.headings}
+    for match in _PARAGRAPH.finditer(article.text):
+        if (match.start(), match.end()) not in headings and match.group().strip():
+            yield match.group(), match.start()
+
+
+def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
+    """Sentence spans of one paragraph, shifted by ``offset``; whitespace is trimmed."""
+    pieces: list[Span] = []
+    cursor = 0
+    for piece in _segmenter().segment(paragraph):
+        piece = piece.strip()
+        if not piece:
+            continue
+        start = paragraph.find(piece, cursor)
+        if start < 0:  # pysbd altered the text: keep the rest of the paragraph as one piece
+            rest = paragraph[cursor:]
+            piece = rest.strip()
+            if not piece:
+                break
+            start = cursor + len(rest) - len(rest.lstrip())
+        cursor = start + len(piece)
+        pieces.append(Span(start, cursor))
+    merged = _merge_open_quotes(paragraph, pieces)
+    return [Span(offset + s.start, offset + s.end) for s in merged]
+
+
+def _merge_open_quotes(paragraph: str, spans: list[Span]) -> list[Span]:
+    """Join a span that leaves a quotation open with the spans that close it."""
+    merged: list[Span] = []
+    for span in spans:
+        if merged and _open_quote(paragraph[merged[-1].start : merged[-1].end]):
+            merged[-1] = Span(merged[-1].start, span.end)
+        else:
+            merged.append(span)
+    return merged
+
+
+def _open_quote(text: str) -> bool:
+    if text.count("“") > text.count("”"):
+        return True
+    return text.count('"') % 2 == 1
