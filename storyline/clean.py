@@ -55,7 +55,8 @@ _FURNITURE_PATTERNS: tuple[tuple[str, str], ...] = (
     (
         "comment form or CAPTCHA",
         r"leave a (reply|comment)|post a comment|\d* ?comments?|add (a )?comment|cancel reply"
-        r"|your email( address)? will not be (published|shown|displayed|shared).*|required fields are marked.*"
+        r"|your email( address)? will not be (published|shown|displayed|shared).*"
+        r"|required fields are marked.*"
         r"|.*\bcaptcha\b.*|time limit is exhausted.*",
     ),
     (
@@ -268,9 +269,9 @@ def _mark_header(blocks: list[_Block], labels: list[str], first: int, title: str
             labels[i] = BODY  # a standfirst under the headline is part of the article
         else:
             labels[i] = HEADER
-    if title_key and not found_title:  # the headline repeated as the first body line
-        if labels[first] == BODY and blocks[first].key == title_key:
-            labels[first] = TITLE
+    # the headline repeated as the first body line
+    if title_key and not found_title and blocks[first].key == title_key:
+        labels[first] = TITLE
 
 
 def _mark_body_zone(blocks: list[_Block], labels: list[str], first: int, last: int) -> None:

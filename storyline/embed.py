@@ -6,6 +6,7 @@ Vectors are float32 rows of unit length, so a dot product is a cosine similarity
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import re
 from collections.abc import Sequence
@@ -113,7 +114,7 @@ class HashingEmbedder:
         matrix = np.zeros((len(texts), self.dim), dtype=np.float32)
         for row, text in enumerate(texts):
             tokens = _TOKEN.findall(text.lower())
-            for feature in tokens + [f"{a} {b}" for a, b in zip(tokens, tokens[1:])]:
+            for feature in tokens + [f"{a} {b}" for a, b in itertools.pairwise(tokens)]:
                 digest = hashlib.md5(feature.encode()).digest()
                 matrix[row, int.from_bytes(digest[:4], "little") % self.dim] += 1.0
         norms = np.linalg.norm(matrix, axis=1, keepdims=True)
