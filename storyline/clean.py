@@ -36,6 +36,7 @@ DATELINE = "dateline (place, date and agency of the wire copy)"
 SOURCE_TRAILER = "source trailer (kept as the source)"
 CREDIT_TRAILER = "credit line (kept as credits)"
 SEEN_ELSEWHERE = "furniture seen in another article"
+RELATED_CUE = "related-articles cue"
 
 #: Patterns for short lines whose kind their shape alone does not tell, with the reason.
 _FURNITURE_PATTERNS: tuple[tuple[str, str], ...] = (
@@ -65,7 +66,7 @@ _FURNITURE_PATTERNS: tuple[tuple[str, str], ...] = (
         r"|translated (automatically|by machine).*",
     ),
     (
-        "related-articles cue",
+        RELATED_CUE,
         r"(read|see) (more|also)|related( articles| stories| coverage| content| news)?"
         r"|more (on|about) this( story| topic)?|recommended( for you)?|you (may|might) also like"
         r"|most (read|popular|viewed)|trending( now)?|further reading|top stories",
@@ -275,30 +276,28 @@ def _mark_header(blocks: list[_Block], labels: list[str], first: int, title: str
 
 
 def _mark_body_zone(blocks: list[_Block], labels: list[str], first: int, last: int) -> None:
-    """Inside the body: runs of short lines are link blocks; a lone short line is a subhead."""
+    """Inside the body: runs of short lines are link blocks; a lone short line is a subhead.
+
+    A lone short line is a link too when a "Read more" cue precedes it or separator rules
+    fence it on both sides.
+    """
     i = first
     while i <= last:
         if labels[i] != BODY or blocks[i].sentence_like:
             i += 1
             continue
         j = i
-        while j + 1 <= last and _short_or_furniture(blocks[j + 1], labels[j + 1]):
+        while j + 1 <= last and labels[j + 1] == BODY and not blocks[j + 1].sentence_like:
             j += 1
-        run = [k for k in range(i, j + 1) if labels[k] == BODY]
-        after_cue = i > 0 and labels[i - 1] in _CUES
-        if len(run) >= 2 or after_cue:
-            for k in run:
+        before = labels[i - 1] if i > 0 else None
+        after = labels[j + 1] if j + 1 < len(labels) else None
+        fenced = before == SEPARATOR and after == SEPARATOR
+        if j > i or before == RELATED_CUE or fenced:
+            for k in range(i, j + 1):
                 labels[k] = RELATED
         elif blocks[i].words <= _HEADING_WORDS:
             labels[i] = HEADING
         i = j + 1
-
-
-_CUES = frozenset({"related-articles cue", SEPARATOR})
-
-
-def _short_or_furniture(block: _Block, label: str) -> bool:
-    return (label == BODY and not block.sentence_like) or label in _CUES
 
 
 def _assemble(blocks: list[_Block], labels: list[str], meta_title: str | None) -> Cleaned:

@@ -15,7 +15,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
-import click
 import typer
 
 from storyline import __version__
@@ -149,12 +148,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             standalone_mode=False,
             prog_name="storyline",
         )
-    except click.exceptions.Exit as exc:
-        return exc.exit_code
-    except click.ClickException as exc:
-        exc.show()
+    except typer.Exit as exc:  # --help, --version
+        return int(exc.exit_code)
+    except typer.Abort:
+        _say("interrupted")
+        return 130
+    except typer.TyperException as exc:  # usage errors: typer prints them with a hint
+        show = getattr(exc, "show", None)
+        if show is not None:
+            show()
+        else:
+            _say(str(exc))
         return 2
-    except (click.exceptions.Abort, KeyboardInterrupt):
+    except KeyboardInterrupt:
         _say("interrupted")
         return 130
     except NoUsableInput as exc:

@@ -36,7 +36,10 @@ def decode(path: str, data: bytes) -> Decoded:
     try:
         text, encoding = data.decode("utf-8-sig"), "utf-8"
     except UnicodeDecodeError:
-        best = from_bytes(data).best()
+        matches = from_bytes(data)
+        # Short Western European text is often scored as cp1250 (turning "è" into "č");
+        # cp1252 is by far the commoner legacy charset of news pages, so it wins a tie.
+        best = next((m for m in matches if m.encoding == "cp1252"), None) or matches.best()
         if best is None:
             raise InputError(
                 path, "not UTF-8 and no charset could be detected; re-save it as UTF-8"

@@ -81,7 +81,9 @@ def _kind(suffix: str, text: str) -> str:
     if suffix in (".html", ".htm"):
         return "html"
     head = text.lstrip()[:2000].lower()
-    if head.startswith(("{", "[")):
+    if head.startswith("["):
+        return "json"
+    if head.startswith("{"):
         return "jsonl" if "\n{" in text.strip() else "json"
     if head.startswith(("<!doctype html", "<html")) or ("<body" in head and "</" in head):
         return "html"
@@ -206,8 +208,11 @@ def _date(obj: dict[str, Any]) -> dt.date | None:
     for key in DATE_KEYS:
         value = obj.get(key)
         if isinstance(value, (int, float)) and not isinstance(value, bool):
-            seconds = value / 1000 if value > 1e11 else value
-            return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+            seconds = value / 1000 if value > 1e11 else value  # epoch milliseconds
+            try:
+                return dt.datetime.fromtimestamp(seconds, tz=dt.UTC).date()
+            except (OverflowError, OSError, ValueError):
+                return None  # not a timestamp: leave the date unknown
         if isinstance(value, str) and value.strip():
             parsed = parse_date(value)
             if parsed is not None:
