@@ -183,9 +183,52 @@ def reports_same(similarity: float, a: str, b: str, config: SummaryConfig) -> bo
     Embeddings alone confuse "Putin met Assad in 2015" with "Putin met Assad on Monday";
     below ``config.same`` the two must also share a good part of their key words.
     """
+    if numbers_disagree(a, b):
+        return False
     if similarity >= config.same:
         return True
     return similarity >= config.support and key_overlap(a, b) >= config.support_overlap
+
+
+_NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+        "fourteen fifteen sixteen seventeen eighteen nineteen twenty".split()
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "thousand": 1000,
+    "dozen": 12,
+}
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*|\b[a-z]+\b", re.IGNORECASE)
+
+
+def numbers(text: str) -> set[float]:
+    """The numbers a sentence states, in digits or as words up to twenty and the tens."""
+    found: set[float] = set()
+    for token in _NUMBER.findall(text):
+        if token[0].isdigit():
+            try:
+                found.add(float(token.replace(",", "")))
+            except ValueError:
+                continue
+        elif token.lower() in _NUMBER_WORDS:
+            found.add(float(_NUMBER_WORDS[token.lower()]))
+    return found
+
+
+def numbers_disagree(a: str, b: str) -> bool:
+    """Both sentences state numbers and share none: "three killed" does not support "four"."""
+    na, nb = numbers(a), numbers(b)
+    return bool(na and nb and not na & nb)
 
 
 _WORD = re.compile(r"[\w'’-]+")

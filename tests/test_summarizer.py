@@ -11,6 +11,7 @@ from storyline.pipeline import embed_sentences, load, make_story
 from storyline.summarizer import (
     SummaryConfig,
     key_overlap,
+    numbers_disagree,
     reports_same,
     standalone,
     summarize_story,
@@ -137,6 +138,16 @@ def test_reports_same_needs_shared_words_below_the_high_threshold():
     assert not reports_same(0.8, a, b, config)
     assert reports_same(0.9, a, b, config)
     assert reports_same(0.75, a, "On Tuesday morning shares in the ferry operator fell.", config)
+
+
+def test_numbers_that_disagree_block_a_citation():
+    config = SummaryConfig()
+    a = "Three workers were killed and 11 people injured in the fire on Tuesday."
+    b = "Four workers died in the fire on Tuesday, the union said."
+    assert numbers_disagree(a, b)
+    assert not reports_same(0.95, a, b, config)
+    assert not numbers_disagree(a, "Eleven people were injured and three workers killed.")
+    assert not numbers_disagree(a, "The fire at the terminal killed workers on Tuesday.")
 
 
 def test_make_story_titles_the_story_after_a_headline(corpus, vectors):
