@@ -27,6 +27,7 @@ test: setup lint
 lint: setup
 	$(BIN)/ruff check storyline tests benchmarks
 	$(BIN)/ruff format --check storyline tests benchmarks
+	$(BIN)/mypy storyline
 
 bench: setup
 	$(BIN)/python benchmarks/bench_summarize.py

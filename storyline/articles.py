@@ -8,6 +8,7 @@ else unknown (never guessed).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from pathlib import Path
 from urllib.parse import urlparse
@@ -22,9 +23,9 @@ def article_id(document: Document) -> str:
 
 def make_article(document: Document, cleaned: Cleaned) -> Article:
     source, source_from = _source(document, cleaned)
-    if document.date is not None:
-        date, date_from = document.date, "metadata"
-    else:
+    date: dt.date | None = document.date
+    date_from: str | None = "metadata"
+    if date is None:
         date, date_from = cleaned.date_hint, cleaned.date_hint_from
     return Article(
         id=article_id(document),

@@ -7,6 +7,7 @@ from functools import lru_cache
 from urllib.parse import urlparse
 
 import trafilatura
+import trafilatura.settings
 from trafilatura.settings import use_config
 
 from storyline.errors import InputError
@@ -45,9 +46,10 @@ def read_html(path: str, markup: str, line: int | None = None) -> Document:
         )
     except Exception as exc:  # trafilatura/lxml raise many types on broken markup
         raise InputError(path, f"HTML could not be parsed ({type(exc).__name__})", line) from exc
-    text = getattr(extracted, "text", None) if extracted is not None else None
-    if not text or not text.strip():
+    text = extracted.text if isinstance(extracted, trafilatura.settings.Document) else None
+    if text is None or not text.strip():
         raise InputError(path, "no article text found in the HTML page", line)
+    assert isinstance(extracted, trafilatura.settings.Document)
     url = extracted.url
     return Document(
         path=path,
