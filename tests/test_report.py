@@ -9,7 +9,7 @@ import pytest
 
 from storyline.pipeline import summarize
 
-from .conftest import EVENT
+from .conftest import EVENT, make_article
 
 
 @pytest.fixture(scope="module")
@@ -94,22 +94,9 @@ def test_html_citation_links_point_at_marked_sentences(report):
 
 
 def test_html_escapes_article_text():
-    from storyline.model import Article, Report
+    from storyline.model import Report
 
-    article = Article(
-        id="z",
-        path="z.txt",
-        line=None,
-        source="<b>Outlet</b>",
-        source_from="file name",
-        title=None,
-        date=None,
-        date_from=None,
-        url=None,
-        text="A <script>alert(1)</script> tag appeared in a scraped sentence here.",
-        headings=(),
-        removed=(),
-    )
+    article = make_article("A <script>alert(1)</script> tag appeared in a scraped sentence.")
     html = Report(articles=(article,), stories=()).to_html()
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;" in html

@@ -5,14 +5,14 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from storyline.articles import make_article
+from storyline.articles import make_article as build_article
 from storyline.clean import clean_all
 from storyline.ingest.readers import read
 from storyline.ingest.sources import expand
-from storyline.model import Article, Span
+from storyline.model import Span
 from storyline.segment import segment, split_paragraph
 
-from .conftest import EVENT
+from .conftest import EVENT, make_article
 
 
 def _texts(paragraph: str) -> list[str]:
@@ -54,19 +54,9 @@ def test_offsets_are_shifted_into_the_article_text():
 
 
 def test_headings_are_not_sentences_and_offsets_slice_back():
-    article = Article(
-        id="x",
-        path="x.txt",
-        line=None,
-        source="x",
-        source_from="file name",
-        title=None,
-        date=None,
-        date_from=None,
-        url=None,
-        text="The first paragraph ends here.\n\nA heading\n\nThe last one. It has two.",
+    article = make_article(
+        "The first paragraph ends here.\n\nA heading\n\nThe last one. It has two.",
         headings=(Span(32, 41),),
-        removed=(),
     )
     sentences = segment(article)
     assert [s.text for s in sentences] == [
@@ -83,7 +73,7 @@ def test_fixture_sentences_match_the_annotations(annotations):
     for name in annotations:
         documents.extend(read(next(expand([EVENT / name]))).documents)  # type: ignore[arg-type]
     for name, document, cleaned in zip(annotations, documents, clean_all(documents), strict=True):
-        found = [s.text for s in segment(make_article(document, cleaned))]
+        found = [s.text for s in segment(build_article(document, cleaned))]
         assert found == annotations[name]["body"], name
 
 
@@ -118,20 +108,7 @@ _WORDS = st.sampled_from(
 @given(st.lists(st.lists(_WORDS, min_size=1, max_size=30), min_size=1, max_size=4))
 def test_property_offsets_always_slice_back_to_the_sentence(paragraphs):
     text = "\n\n".join(" ".join(words) for words in paragraphs)
-    article = Article(
-        id="p",
-        path="p",
-        line=None,
-        source="p",
-        source_from="file name",
-        title=None,
-        date=None,
-        date_from=None,
-        url=None,
-        text=text,
-        headings=(),
-        removed=(),
-    )
+    article = make_article(text)
     sentences = segment(article)
     previous_end = 0
     for sentence in sentences:

@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 
 from storyline.embed import HashingEmbedder
-from storyline.model import Article
 from storyline.pipeline import embed_sentences, load, make_story
+from storyline.segment import segment
 from storyline.summarizer import (
     SummaryConfig,
     key_overlap,
@@ -18,7 +18,7 @@ from storyline.summarizer import (
     word_count,
 )
 
-from .conftest import EVENT
+from .conftest import EVENT, make_article
 
 
 @pytest.fixture(scope="module")
@@ -81,25 +81,7 @@ def test_identical_sentences_are_cited_but_not_repeated(fake_embedder):
         f"{shared} The decision followed a long debate in the town hall on Monday evening.",
         f"{shared} Shop owners on the road said they would appeal to the regional court.",
     ]
-    articles = [
-        Article(
-            id=f"a{i}",
-            path=f"a{i}.txt",
-            line=None,
-            source=f"S{i}",
-            source_from="file name",
-            title=None,
-            date=None,
-            date_from=None,
-            url=None,
-            text=t,
-            headings=(),
-            removed=(),
-        )
-        for i, t in enumerate(texts)
-    ]
-    from storyline.segment import segment
-
+    articles = [make_article(t, id=f"a{i}") for i, t in enumerate(texts)]
     sentences = {a.id: segment(a) for a in articles}
     vectors = {a.id: fake_embedder.encode([s.text for s in sentences[a.id]]) for a in articles}
     summary = summarize_story(articles, sentences, vectors, SummaryConfig(words=100))

@@ -11,20 +11,11 @@ from storyline.ingest.readers import ReadResult, read
 from storyline.ingest.sources import Source
 from storyline.model import Document
 
+from ..conftest import FRENCH
+
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 EVENT = FIXTURES / "event"
 
-FRENCH = (
-    "Le maire de Lyon a déclaré mardi que les travaux du pont reprendront après l'été.\n"
-    "« Nous avons été très prudents », a-t-il ajouté lors d'une conférence de presse.\n"
-    "Les élèves de l'école primaire ont célébré la fête de fin d'année avec leurs familles.\n"
-    "Selon la préfecture, la circulation sera déviée pendant plusieurs semaines "
-    "à partir de lundi.\n"
-    "Les commerçants du quartier craignent une baisse de leur chiffre d'affaires cet hiver.\n"
-    "Le préfet a précisé que la sécurité des riverains restait la priorité absolue de l'État.\n"
-    "Une réunion publique est prévue jeudi soir à la mairie du troisième arrondissement.\n"
-    "Les associations de cyclistes réclament une piste protégée pendant le chantier.\n"
-)
 
 PAGE = (
     "<html><head><title>Dam opens</title></head><body><article>"
