@@ -7,13 +7,28 @@ Library use::
     print(report.to_markdown())
 """
 
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from storyline.errors import InputError, ModelError, NoUsableInput, StorylineError
 from storyline.model import Article, Citation, Report, Sentence, Story, SummarySentence
+
+if TYPE_CHECKING:
+    from storyline.embed import Embedder
+    from storyline.pipeline import Progress
 
 __version__ = "0.1.0"
 
 
-def summarize(inputs, words=250, embedder=None, progress=None):  # type: ignore[no-untyped-def]
+def summarize(
+    inputs: Sequence[str | Path] | str | Path,
+    words: int = 250,
+    embedder: Embedder | None = None,
+    progress: Progress | None = None,
+) -> Report:
     """Read articles and return a :class:`Report`; see :func:`storyline.pipeline.summarize`."""
     from storyline.pipeline import summarize as run
 
