@@ -39,6 +39,17 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Cluster:
+    """A cluster of an evaluation set: its documents and the human-written references."""
+
+    id: str
+    path: str
+    line: int
+    documents: tuple[Document, ...]
+    references: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Removal:
     """A piece of the raw input that cleaning left out of ``Article.text``, and why."""
 

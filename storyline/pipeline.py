@@ -73,15 +73,15 @@ def load(inputs: Sequence[str | Path], progress: Progress | None = None) -> Corp
             skipped.extend(Skipped(p.locator, p.reason) for p in result.problems)
             notices.extend(result.notices)
         _tick(progress, "reading", done, len(sources))
-    articles, sentences = _articles(documents, skipped)
-    if not articles:
+    corpus = prepare(documents)
+    if not corpus.articles:
         raise NoUsableInput("no usable article in the inputs; nothing to summarize")
-    return Corpus(tuple(articles), sentences, tuple(skipped), tuple(notices))
+    return Corpus(corpus.articles, corpus.sentences, (*skipped, *corpus.skipped), tuple(notices))
 
 
-def _articles(
-    documents: list[Document], skipped: list[Skipped]
-) -> tuple[list[Article], dict[str, tuple[Sentence, ...]]]:
+def prepare(documents: Sequence[Document]) -> Corpus:
+    """Clean and segment documents; identical texts and articles without sentences are skipped."""
+    skipped: list[Skipped] = []
     first_seen: dict[str, str] = {}
     unique: list[Document] = []
     for document in documents:
@@ -103,7 +103,7 @@ def _articles(
             continue
         articles.append(article)
         sentences[article.id] = found
-    return articles, sentences
+    return Corpus(tuple(articles), sentences, tuple(skipped), ())
 
 
 def embed_sentences(

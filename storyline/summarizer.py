@@ -36,6 +36,7 @@ class SummaryConfig:
     mmr_lambda: float = 0.75
     support_weight: float = 0.35
     position_weight: float = 0.15
+    overflow: bool = False  # let the last sentence run past the budget (for truncating scorers)
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,9 @@ def _select(pool: _Pool, config: SummaryConfig) -> list[int]:
         if length <= budget:
             chosen.append(best)
             budget -= length
+        elif config.overflow and budget > 0:
+            chosen.append(best)  # fills the budget; the caller truncates
+            break
     return [candidates[k] for k in chosen]
 
 

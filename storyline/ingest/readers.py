@@ -109,7 +109,7 @@ def _read_json(path: str, text: str, result: ReadResult) -> None:
         return
     items = value if isinstance(value, list) else [value]
     for item in items:
-        _read_object(path, None, item, result)
+        read_object(path, None, item, result)
 
 
 def _read_json_lines(path: str, text: str, result: ReadResult) -> None:
@@ -123,16 +123,16 @@ def _read_json_lines(path: str, text: str, result: ReadResult) -> None:
                 InputError(path, f"not valid JSON ({exc.msg}); fix or remove the line", number)
             )
             continue
-        _read_object(path, number, value, result)
+        read_object(path, number, value, result)
 
 
-def _read_object(path: str, line: int | None, value: Any, result: ReadResult) -> None:
+def read_object(path: str, line: int | None, value: Any, result: ReadResult) -> None:
     """Read one JSON value: an article object, a cluster object, or a list of articles."""
     if isinstance(value, dict) and isinstance(value.get("articles"), list):
         value = value["articles"]
     if isinstance(value, list):
         for item in value:
-            _read_object(path, line, item, result)
+            read_object(path, line, item, result)
         return
     if not isinstance(value, dict):
         result.problems.append(

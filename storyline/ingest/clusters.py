@@ -1,0 +1,58 @@
+"""Evaluation clusters: JSON Lines of ``{"id", "documents": [...], "summaries": [...]}``.
+
+Documents go through the same article reader as ``storyline summarize``; a cluster without
+documents or references is reported and skipped, never fatal.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from storyline.errors import InputError
+from storyline.ingest.decode import decode
+from storyline.ingest.readers import ReadResult, read_object
+from storyline.model import Cluster
+
+
+def read_clusters(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
+    """Every usable cluster of the file, and a problem for each line that is not one."""
+    name = str(path)
+    try:
+        text = decode(name, Path(path).read_bytes()).text
+    except OSError as exc:
+        return [], [InputError(name, f"cannot be read ({exc.strerror or exc})")]
+    except InputError as exc:
+        return [], [exc]
+    clusters: list[Cluster] = []
+    problems: list[InputError] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            value = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problems.append(InputError(name, f"not valid JSON ({exc.msg}); fix or remove the line", number))
+            continue
+        cluster = _cluster(name, number, value, problems)
+        if cluster is not None:
+            clusters.append(cluster)
+    return clusters, problems
+
+
+def _cluster(path: str, line: int, value: object, problems: list[InputError]) -> Cluster | None:
+    if not isinstance(value, dict) or not isinstance(value.get("documents"), list):
+        problems.append(InputError(path, "not a cluster (expected a documents list)", line))
+        return None
+    result = ReadResult()
+    read_object(path, line, value, result)
+    problems.extend(result.problems)
+    references = tuple(s for s in value.get("summaries") or [] if isinstance(s, str) and s.strip())
+    cluster_id = str(value.get("id", f"line {line}"))
+    if not result.documents:
+        problems.append(InputError(path, f"cluster {cluster_id} has no usable document; skipped", line))
+        return None
+    if not references:
+        problems.append(InputError(path, f"cluster {cluster_id} has no reference summary; skipped", line))
+        return None
+    return Cluster(cluster_id, path, line, tuple(result.documents), references)
