@@ -70,9 +70,14 @@ def _sumy(kind: str, documents: Documents, words: int) -> list[str]:
     from sumy.nlp.stemmers import Stemmer
     from sumy.summarizers.lex_rank import LexRankSummarizer
     from sumy.summarizers.text_rank import TextRankSummarizer
+
     tokenizer = _Tokenizer()
     model = ObjectDocumentModel(
-        [Paragraph([Sentence(s, tokenizer) for s in document]) for document in documents if document]
+        [
+            Paragraph([Sentence(s, tokenizer) for s in document])
+            for document in documents
+            if document
+        ]
     )
     summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(
         Stemmer("english")
@@ -121,8 +126,10 @@ def oracle(documents: Documents, words: int, references: Sequence[str]) -> list[
     """
     pool = [s for document in documents for s in document]
     tokens = [_tokens(s) for s in pool]
-    targets = [(Counter(_create_ngrams(t, 1)), Counter(_create_ngrams(t, 2)))
-               for t in (_tokens(r) for r in references)]
+    targets = [
+        (Counter(_create_ngrams(t, 1)), Counter(_create_ngrams(t, 2)))
+        for t in (_tokens(r) for r in references)
+    ]
     chosen: list[int] = []
     summary: list[str] = []
     best_value = 0.0

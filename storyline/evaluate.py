@@ -191,8 +191,12 @@ def _generate(
     for done, cluster in enumerate(clusters, start=1):
         corpus = prepare(cluster.documents)
         if not corpus.articles:
-            skipped.append(Skipped(f"{cluster.path}:{cluster.line}",
-                                   f"cluster {cluster.id}: no usable sentence in its documents"))
+            skipped.append(
+                Skipped(
+                    f"{cluster.path}:{cluster.line}",
+                    f"cluster {cluster.id}: no usable sentence in its documents",
+                )
+            )
             continue
         documents = [[s.text for s in corpus.sentences[a.id]] for a in corpus.articles]
         for system in systems:
@@ -233,8 +237,9 @@ def _read_compare(
             key = (str(value["cluster"]), str(value["system"]))
             text = str(value["summary"])
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
-            skipped.append(Skipped(f"{path}:{number}",
-                                   f"not a {{cluster, system, summary}} object ({exc})"))
+            skipped.append(
+                Skipped(f"{path}:{number}", f"not a {{cluster, system, summary}} object ({exc})")
+            )
             continue
         if key[0] in wanted:
             summaries[key] = tuple(_sentences(text))
@@ -254,8 +259,9 @@ def extra_outputs(extra: dict[tuple[str, str], tuple[str, ...]]) -> Iterable[_Ge
 def _score_one(task: tuple[_Generated, tuple[str, ...], int]) -> Output:
     generated, references, words = task
     scores = rouge.score(generated.sentences, references, words)
-    return Output(generated.cluster, generated.system, generated.sentences, generated.seconds,
-                  scores)
+    return Output(
+        generated.cluster, generated.system, generated.sentences, generated.seconds, scores
+    )
 
 
 def _score(
@@ -330,15 +336,20 @@ def plot(evaluation: Evaluation, path: str | Path) -> None:
     for offset, key in ((-0.2, "rouge1"), (0.2, "rouge2")):
         means = [getattr(s, key) for s in systems]
         cis = [getattr(s, f"{key}_ci") for s in systems]
-        errors = np.array([[m - lo for m, (lo, _) in zip(means, cis, strict=True)],
-                           [hi - m for m, (_, hi) in zip(means, cis, strict=True)]])
-        ax.bar(x + offset, means, 0.4, yerr=errors, capsize=3,
-               label=key.replace("rouge", "ROUGE-"))
+        errors = np.array(
+            [
+                [m - lo for m, (lo, _) in zip(means, cis, strict=True)],
+                [hi - m for m, (_, hi) in zip(means, cis, strict=True)],
+            ]
+        )
+        ax.bar(x + offset, means, 0.4, yerr=errors, capsize=3, label=key.replace("rouge", "ROUGE-"))
     ax.set_xticks(x, [s.name for s in systems], rotation=30, ha="right")
     label = "F1" if evaluation.metric == "f1" else "recall"
     ax.set_ylabel(f"{label} (%)")
-    ax.set_title(f"{Path(evaluation.data).name}: {len(evaluation.clusters)} clusters, "
-                 f"{evaluation.words} words")
+    ax.set_title(
+        f"{Path(evaluation.data).name}: {len(evaluation.clusters)} clusters, "
+        f"{evaluation.words} words"
+    )
     ax.legend()
     fig.tight_layout()
     fig.savefig(path)

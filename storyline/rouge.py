@@ -58,7 +58,7 @@ def _reference_target(reference: str) -> str:
 def reference_sentences(reference: str) -> list[str]:
     """A reference as sentences: its lines, each split further by the sentence splitter."""
     text = _LEADING_DASH.sub("", reference.strip())
-    sentences = []
+    sentences: list[str] = []
     for line in text.splitlines():
         sentences.extend(line[s.start : s.end] for s in split_paragraph(line))
     return sentences

@@ -32,7 +32,9 @@ def read_clusters(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
         try:
             value = json.loads(line)
         except json.JSONDecodeError as exc:
-            problems.append(InputError(name, f"not valid JSON ({exc.msg}); fix or remove the line", number))
+            problems.append(
+                InputError(name, f"not valid JSON ({exc.msg}); fix or remove the line", number)
+            )
             continue
         cluster = _cluster(name, number, value, problems)
         if cluster is not None:
@@ -50,9 +52,13 @@ def _cluster(path: str, line: int, value: object, problems: list[InputError]) ->
     references = tuple(s for s in value.get("summaries") or [] if isinstance(s, str) and s.strip())
     cluster_id = str(value.get("id", f"line {line}"))
     if not result.documents:
-        problems.append(InputError(path, f"cluster {cluster_id} has no usable document; skipped", line))
+        problems.append(
+            InputError(path, f"cluster {cluster_id} has no usable document; skipped", line)
+        )
         return None
     if not references:
-        problems.append(InputError(path, f"cluster {cluster_id} has no reference summary; skipped", line))
+        problems.append(
+            InputError(path, f"cluster {cluster_id} has no reference summary; skipped", line)
+        )
         return None
     return Cluster(cluster_id, path, line, tuple(result.documents), references)
