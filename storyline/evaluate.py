@@ -24,7 +24,7 @@ from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.clusters import read_clusters
 from storyline.model import Cluster, Skipped
-from storyline.pipeline import Corpus, embed_sentences, prepare
+from storyline.pipeline import Corpus, prepare
 from storyline.segment import split_paragraph
 from storyline.summarizer import SummaryConfig, summarize_story
 
@@ -216,8 +216,7 @@ def _generate(
 
 
 def _storyline(corpus: Corpus, embedder: Embedder, config: SummaryConfig) -> list[str]:
-    vectors = embed_sentences(corpus, embedder)
-    summary = summarize_story(corpus.articles, corpus.sentences, vectors, config)
+    summary = summarize_story(corpus.articles, corpus.sentences, embedder, config)
     return [s.text for s in summary]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-
-import numpy as np
 
 from storyline.articles import article_id, make_article
 from storyline.clean import clean_all
@@ -14,7 +13,16 @@ from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.readers import read
 from storyline.ingest.sources import expand
-from storyline.model import Article, Document, Notice, Report, Sentence, Skipped, Story
+from storyline.model import (
+    Article,
+    Document,
+    Notice,
+    Report,
+    Sentence,
+    Skipped,
+    Story,
+    SummarySentence,
+)
 from storyline.segment import segment
 from storyline.summarizer import SummaryConfig, summarize_story
 
@@ -46,9 +54,7 @@ def summarize(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     corpus = load(inputs, progress)
-    embedder = embedder or MiniLMEmbedder()
-    vectors = embed_sentences(corpus, embedder, progress)
-    story = make_story(corpus, vectors, SummaryConfig(words=words))
+    story = make_story(corpus, embedder or MiniLMEmbedder(), SummaryConfig(words=words), progress)
     return Report(
         articles=corpus.articles,
         stories=(story,),
@@ -106,38 +112,32 @@ def prepare(documents: Sequence[Document]) -> Corpus:
     return Corpus(tuple(articles), sentences, tuple(skipped), ())
 
 
-def embed_sentences(
-    corpus: Corpus, embedder: Embedder, progress: Progress | None = None
-) -> dict[str, np.ndarray]:
-    """One matrix per article, rows aligned with ``corpus.sentences[article.id]``."""
-    vectors: dict[str, np.ndarray] = {}
-    total = len(corpus.articles)
-    for done, article in enumerate(corpus.articles, start=1):
-        vectors[article.id] = embedder.encode([s.text for s in corpus.sentences[article.id]])
-        _tick(progress, "embedding", done, total)
-    return vectors
-
-
-def make_story(corpus: Corpus, vectors: dict[str, np.ndarray], config: SummaryConfig) -> Story:
+def make_story(
+    corpus: Corpus,
+    embedder: Embedder,
+    config: SummaryConfig,
+    progress: Progress | None = None,
+) -> Story:
     """All articles as one story (story clustering is a later stage)."""
-    summary = summarize_story(corpus.articles, corpus.sentences, vectors, config)
+    _tick(progress, "summarizing", 0, 1)
+    summary = summarize_story(corpus.articles, corpus.sentences, embedder, config)
+    _tick(progress, "summarizing", 1, 1)
     return Story(
         id="story-1",
-        title=_story_title(corpus, vectors, summary),
+        title=_story_title(corpus, summary),
         articles=tuple(a.id for a in corpus.articles),
         summary=summary,
     )
 
 
-def _story_title(corpus: Corpus, vectors: dict[str, np.ndarray], summary: tuple) -> str:
-    """The headline of the article closest to the story's centre, else the summary's start."""
-    titled = [a for a in corpus.articles if a.title]
-    if titled:
-        means = {a.id: vectors[a.id].mean(axis=0) for a in corpus.articles}
-        centre = np.mean(list(means.values()), axis=0)
-        best = max(titled, key=lambda a: float(means[a.id] @ centre))
-        assert best.title is not None
-        return best.title
+def _story_title(corpus: Corpus, summary: tuple[SummarySentence, ...]) -> str:
+    """The headline of the article the summary leans on most, else the summary's start."""
+    titles = {a.id: a.title for a in corpus.articles if a.title}
+    cited = Counter(c.article for s in summary for c in s.citations if c.article in titles)
+    if cited:
+        return titles[cited.most_common(1)[0][0]]
+    if titles:
+        return next(iter(titles.values()))
     if summary:
         words = summary[0].text.split()
         return " ".join(words[:12]) + (" …" if len(words) > 12 else "")

@@ -72,5 +72,5 @@ def test_progress_callback_reports_each_stage(fake_embedder):
     seen = []
     storyline.summarize(EVENT, embedder=fake_embedder, progress=lambda *a: seen.append(a))
     stages = {stage for stage, _, _ in seen}
-    assert stages == {"reading", "embedding"}
+    assert stages == {"reading", "summarizing"}
     assert all(done <= total for _, done, total in seen)
