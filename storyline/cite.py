@@ -1,9 +1,10 @@
 """Citations: for a summary sentence, the sentence of every other article that says the same.
 
-Candidates are found lexically (sentences sharing key words with the summary sentence), then
-confirmed semantically with the embedding model, so only a few sentences per story need a
-vector. Two sentences report the same information when their embeddings are very close, or
-close and sharing a good part of their key words; never when their numbers disagree.
+Candidates are found lexically: sentences of other articles sharing a good part of the
+summary sentence's key words. A near-verbatim candidate (a wire copy, a quote reprinted) is
+cited outright; any other is confirmed semantically by the embedding model, so only a few
+sentences per story need a vector. Sentences whose numbers disagree never support each
+other ("three killed" does not support "four killed").
 """
 
 from __future__ import annotations
@@ -20,24 +21,33 @@ from storyline.model import Citation, Sentence, SummarySentence
 
 @dataclass(frozen=True)
 class CitationConfig:
-    same: float = 0.85  # cosine at which two sentences say the same whatever their words
-    support: float = 0.72  # cosine at which they do if they also share key words ...
-    support_overlap: float = 0.45  # ... this share of the shorter one's key words
-    candidate_overlap: float = 0.3  # key-word share for a sentence to be checked at all
+    support_overlap: float = 0.45  # share of the shorter sentence's key words to be a candidate
+    verbatim_overlap: float = 0.85  # a candidate this close in words is cited without a vector
+    support: float = 0.72  # cosine a candidate needs otherwise
     candidates_per_article: int = 2
 
 
-def reports_same(similarity: float, a: str, b: str, config: CitationConfig) -> bool:
-    """Whether two sentences with this embedding similarity report the same information.
+def reports_same(similarity: float | None, a: str, b: str, config: CitationConfig) -> bool:
+    """Whether two sentences report the same information.
 
-    Embeddings alone confuse "Putin met Assad in 2015" with "Putin met Assad on Monday";
-    below ``config.same`` the two must also share key words, and numbers must agree.
+    Embeddings alone confuse "Putin met Assad in 2015" with "Putin met Assad on Monday", so
+    the two must share key words; ``similarity`` (cosine of their embeddings) is needed only
+    when they are not near-verbatim.
     """
     if numbers_disagree(a, b):
         return False
-    if similarity >= config.same:
+    overlap = key_overlap(a, b)
+    if overlap >= config.verbatim_overlap:
         return True
-    return similarity >= config.support and key_overlap(a, b) >= config.support_overlap
+    return (
+        overlap >= config.support_overlap
+        and similarity is not None
+        and similarity >= config.support
+    )
+
+
+def _needs_vector(a: str, b: str, config: CitationConfig) -> bool:
+    return not numbers_disagree(a, b) and key_overlap(a, b) < config.verbatim_overlap
 
 
 def cite(
@@ -48,9 +58,10 @@ def cite(
 ) -> tuple[SummarySentence, ...]:
     """Each chosen sentence with its own citation first, then one per supporting article."""
     candidates = {s.id: _candidates(s, sentences, config) for s in chosen}
+    pairs = [(s, o) for s in chosen for o in candidates[s.id]]
     texts = list(
         dict.fromkeys(
-            [s.text for s in chosen] + [c.text for found in candidates.values() for c in found]
+            t for s, o in pairs if _needs_vector(s.text, o.text, config) for t in (s.text, o.text)
         )
     )
     vectors = dict(zip(texts, embedder.encode(texts), strict=True)) if texts else {}
@@ -59,11 +70,16 @@ def cite(
         citations = [Citation(sentence.article, sentence.start, sentence.end)]
         best: dict[str, tuple[float, Sentence]] = {}
         for other in candidates[sentence.id]:
-            similarity = float(np.dot(vectors[sentence.text], vectors[other.text]))
-            if reports_same(similarity, sentence.text, other.text, config) and (
-                other.article not in best or similarity > best[other.article][0]
-            ):
-                best[other.article] = (similarity, other)
+            similarity = (
+                float(np.dot(vectors[sentence.text], vectors[other.text]))
+                if other.text in vectors and sentence.text in vectors
+                else None
+            )
+            if not reports_same(similarity, sentence.text, other.text, config):
+                continue
+            rank = similarity if similarity is not None else 1.0
+            if other.article not in best or rank > best[other.article][0]:
+                best[other.article] = (rank, other)
         citations += [Citation(o.article, o.start, o.end) for _, o in best.values()]
         result.append(SummarySentence(sentence.text, tuple(citations)))
     return tuple(result)
@@ -83,6 +99,6 @@ def _candidates(
         found += [
             o
             for overlap, o in scored[: config.candidates_per_article]
-            if overlap >= config.candidate_overlap
+            if overlap >= config.support_overlap
         ]
     return found

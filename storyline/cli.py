@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     help="Turn news articles from many outlets into cited story reports.",
 )
+
+
+#: The systems `storyline evaluate` knows (storyline.evaluate.SYSTEMS; kept here so that the
+#: CLI starts without importing the scorer).
+SYSTEMS = ("storyline", "lead", "lexrank", "textrank", "oracle")
 
 
 class Format(StrEnum):
@@ -93,6 +99,59 @@ def summarize_command(
             _say(f"wrote {target} ({chosen.value})")
 
 
+@app.command("evaluate")
+def evaluate_command(
+    data: Annotated[Path, typer.Argument(help="Cluster JSONL: {id, documents, summaries} a line.")],
+    limit: Annotated[
+        int | None, typer.Option("--limit", "-n", min=1, help="Score this many random clusters.")
+    ] = None,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of --limit and the bootstrap.")] = 0,
+    words: Annotated[int, typer.Option("--words", "-w", min=10, help="Word budget.")] = 250,
+    systems: Annotated[
+        str, typer.Option("--systems", help="Comma-separated: " + ",".join(SYSTEMS) + ".")
+    ] = ",".join(SYSTEMS),
+    metric: Annotated[
+        str, typer.Option("--metric", help="f1 (Multi-News) or recall (DUC).")
+    ] = "f1",
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Scoring processes.")] = 2,
+    compare: Annotated[
+        Path | None,
+        typer.Option("--compare", help="Precomputed summaries {cluster, system, summary}."),
+    ] = None,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write results JSON.")] = None,
+    plot_path: Annotated[
+        Path | None, typer.Option("--plot", help="Write a bar chart (PNG).")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Score storyline and baselines with ROUGE against reference summaries."""
+    from storyline.evaluate import evaluate, plot
+
+    chosen = [s.strip() for s in systems.split(",") if s.strip()]
+    with _progress(enabled=not quiet and sys.stderr.isatty()) as progress:
+        result = evaluate(
+            data,
+            words=words,
+            systems=chosen,
+            limit=limit,
+            seed=seed,
+            jobs=jobs,
+            metric=metric,
+            compare=compare,
+            progress=progress,
+        )
+    for skipped in result.skipped:
+        _say(f"skipped {skipped.path}: {skipped.reason}")
+    print(f"{data}: {len(result.clusters)} clusters, {words} words, ROUGE {metric}")
+    print(result.table())
+    if out is not None:
+        _write_text(out, json.dumps(result.to_dict(), indent=1) + "\n")
+        _say(f"wrote {out}")
+    if plot_path is not None:
+        plot(result, plot_path)
+        _say(f"wrote {plot_path}")
+
+
 def _report_problems(report: Report) -> None:
     for skipped in report.skipped:
         _say(f"skipped {skipped.path}: {skipped.reason}")
@@ -111,10 +170,14 @@ def _write(report: Report, format: Format, target: str) -> None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
+    _write_text(Path(target), text)
+
+
+def _write_text(path: Path, text: str) -> None:
     try:
-        Path(target).write_text(text, encoding="utf-8")
+        path.write_text(text, encoding="utf-8")
     except OSError as exc:
-        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from exc
+        raise OutputError(f"cannot write {path}: {exc.strerror or exc}") from exc
 
 
 @contextmanager

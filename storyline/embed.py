@@ -37,12 +37,14 @@ class MiniLMEmbedder:
     """all-MiniLM-L6-v2 through sentence-transformers, loaded from its PyPI package offline.
 
     The model loads on first use. Vectors are cached by text hash for the life of the
-    instance, so a sentence repeated across articles (wire copies) is encoded once.
+    instance, so a sentence repeated across articles (wire copies) is encoded once. Small
+    batches are faster here: news sentences vary in length and a batch pads to its longest
+    (8 sentences: ~136 sentences/s on 2 cores, 32: ~92; measured on summary sentences).
     """
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, batch_size: int = 64) -> None:
+    def __init__(self, batch_size: int = 8) -> None:
         self.batch_size = batch_size
         self._model: Any = None
         self._cache: dict[bytes, np.ndarray] = {}
