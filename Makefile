@@ -4,7 +4,9 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: setup demo test lint bench clean
+.PHONY: setup demo test lint bench evaluate clean
+
+EVAL := ../shared/eval/data
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,6 +33,17 @@ lint: setup
 
 bench: setup
 	$(BIN)/python benchmarks/bench_summarize.py
+
+## The evaluation runs of docs/evaluation.md (needs ../shared/eval/data; minutes, not a test).
+evaluate: setup
+	mkdir -p results
+	$(BIN)/storyline evaluate $(EVAL)/multi_news/test.jsonl --words 250 --metric f1 \
+		--out results/multinews_test.json --plot docs/results/multinews_test.png
+	$(BIN)/storyline evaluate $(EVAL)/duc2004/test.jsonl --words 100 --metric recall \
+		--compare $(EVAL)/duc2004/system_outputs.jsonl \
+		--out results/duc2004.json --plot docs/results/duc2004.png
+	$(BIN)/python benchmarks/rouge_vs_rouge155.py
+	$(BIN)/python benchmarks/ablation.py
 
 clean:
 	rm -rf $(VENV) report.html .pytest_cache .ruff_cache .mypy_cache

@@ -24,7 +24,8 @@ from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.clusters import read_clusters
 from storyline.model import Cluster, Skipped
-from storyline.pipeline import Corpus, prepare
+from storyline.pipeline import prepare
+from storyline.salience import Ranker
 from storyline.segment import split_paragraph
 from storyline.summarizer import SummaryConfig, summarize_story
 
@@ -130,6 +131,7 @@ def evaluate(
     compare: str | Path | None = None,
     embedder: Embedder | None = None,
     config: SummaryConfig | None = None,
+    ranker: Ranker | None = None,
     progress: Progress | None = None,
 ) -> Evaluation:
     """Summarize every cluster of ``data`` with each system and score it.
@@ -149,7 +151,7 @@ def evaluate(
         keep = set(random.Random(seed).sample(range(len(clusters)), limit))
         clusters = [c for i, c in enumerate(clusters) if i in keep]
     extra = _read_compare(compare, {c.id for c in clusters}, skipped) if compare else {}
-    generated = _generate(clusters, systems, words, embedder, config, skipped, progress)
+    generated = _generate(clusters, systems, words, embedder, config, ranker, skipped, progress)
     generated.extend(extra_outputs(extra))
     if not generated:
         raise NoUsableInput(f"{data}: no cluster could be summarized; nothing to score")
@@ -182,6 +184,7 @@ def _generate(
     words: int,
     embedder: Embedder | None,
     config: SummaryConfig | None,
+    ranker: Ranker | None,
     skipped: list[Skipped],
     progress: Progress | None,
 ) -> list[_Generated]:
@@ -203,7 +206,10 @@ def _generate(
             start = time.perf_counter()
             if system == "storyline":
                 assert embedder is not None
-                sentences = _storyline(corpus, embedder, config)
+                summary = summarize_story(
+                    corpus.articles, corpus.sentences, embedder, config, ranker
+                )
+                sentences = [s.text for s in summary]
             elif system == "oracle":
                 sentences = baselines.oracle(documents, words, cluster.references)
             else:
@@ -213,11 +219,6 @@ def _generate(
         if progress:
             progress("summarizing", done, len(clusters))
     return out
-
-
-def _storyline(corpus: Corpus, embedder: Embedder, config: SummaryConfig) -> list[str]:
-    summary = summarize_story(corpus.articles, corpus.sentences, embedder, config)
-    return [s.text for s in summary]
 
 
 def _read_compare(
