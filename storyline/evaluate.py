@@ -152,7 +152,7 @@ def evaluate(
         clusters = [c for i, c in enumerate(clusters) if i in keep]
     extra = _read_compare(compare, {c.id for c in clusters}, skipped) if compare else {}
     generated = _generate(clusters, systems, words, embedder, config, ranker, skipped, progress)
-    generated.extend(extra_outputs(extra))
+    generated.extend(_extra_outputs(extra))
     if not generated:
         raise NoUsableInput(f"{data}: no cluster could be summarized; nothing to score")
     references = {c.id: c.references for c in clusters}
@@ -251,7 +251,7 @@ def _sentences(text: str) -> list[str]:
     return [line[s.start : s.end] for line in text.splitlines() for s in split_paragraph(line)]
 
 
-def extra_outputs(extra: dict[tuple[str, str], tuple[str, ...]]) -> Iterable[_Generated]:
+def _extra_outputs(extra: dict[tuple[str, str], tuple[str, ...]]) -> Iterable[_Generated]:
     for (cluster, system), sentences in extra.items():
         yield _Generated(cluster, system, sentences, float("nan"))
 

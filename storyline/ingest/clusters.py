@@ -6,12 +6,11 @@ documents or references is reported and skipped, never fatal.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from storyline.errors import InputError
 from storyline.ingest.decode import decode
-from storyline.ingest.readers import ReadResult, read_object
+from storyline.ingest.readers import ReadResult, json_lines, read_object
 from storyline.model import Cluster
 
 
@@ -26,17 +25,11 @@ def read_clusters(path: str | Path) -> tuple[list[Cluster], list[InputError]]:
         return [], [exc]
     clusters: list[Cluster] = []
     problems: list[InputError] = []
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+    for item in json_lines(name, text):
+        if isinstance(item, InputError):
+            problems.append(item)
             continue
-        try:
-            value = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(
-                InputError(name, f"not valid JSON ({exc.msg}); fix or remove the line", number)
-            )
-            continue
-        cluster = _cluster(name, number, value, problems)
+        cluster = _cluster(name, item[0], item[1], problems)
         if cluster is not None:
             clusters.append(cluster)
     return clusters, problems

@@ -112,18 +112,23 @@ def _read_json(path: str, text: str, result: ReadResult) -> None:
         read_object(path, None, item, result)
 
 
-def _read_json_lines(path: str, text: str, result: ReadResult) -> None:
+def json_lines(path: str, text: str) -> Iterator[tuple[int, Any] | InputError]:
+    """Each non-blank line's number and parsed value, or an error naming ``path:line``."""
     for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            value = json.loads(line)
+            yield number, json.loads(line)
         except json.JSONDecodeError as exc:
-            result.problems.append(
-                InputError(path, f"not valid JSON ({exc.msg}); fix or remove the line", number)
-            )
-            continue
-        read_object(path, number, value, result)
+            yield InputError(path, f"not valid JSON ({exc.msg}); fix or remove the line", number)
+
+
+def _read_json_lines(path: str, text: str, result: ReadResult) -> None:
+    for item in json_lines(path, text):
+        if isinstance(item, InputError):
+            result.problems.append(item)
+        else:
+            read_object(path, item[0], item[1], result)
 
 
 def read_object(path: str, line: int | None, value: Any, result: ReadResult) -> None:
