@@ -128,5 +128,7 @@ def standalone(text: str) -> bool:
         if not (first in ("this", "that") and follower in _TIME_NOUNS):
             return False
     outside = _QUOTED.sub(" ", text)
+    if not re.search(r"[A-Za-z]", outside):
+        return False  # a bare quotation: its speaker is named in another sentence
     attribution = _PRONOUN_ATTRIBUTION.search(outside)
     return not (attribution and not _PROPER.search(outside[: attribution.start()]))

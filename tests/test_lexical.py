@@ -18,6 +18,7 @@ from storyline.lexical import key_overlap, numbers, numbers_disagree, standalone
         ("The ferry struck the bridge at 6.40 p.m. on Monday, officials said.", True),
         ("The statement read as follows:", False),
         ('Mr Morrow told reporters: "We will need months to repair the damage.', False),
+        ('"We will find out what happened, and we will not rest until we do."', False),
     ],
 )
 def test_standalone(text, expected):
