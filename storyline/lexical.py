@@ -115,10 +115,20 @@ _PROPER = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+")
 
 def standalone(text: str) -> bool:
     """False for a sentence that leans on the one before it ("He said ...", "But ...")."""
+    return _leans_on(text) is None
+
+
+def bare_quotation(text: str) -> bool:
+    """A sentence that is all quotation: readable only right after the one naming its speaker."""
+    return _leans_on(text) == "bare quotation"
+
+
+def _leans_on(text: str) -> str | None:
+    """Why a sentence cannot stand alone, or None when it can."""
     stripped = text.lstrip("\"“‘'([ ")
     words = stripped.split()
     if not words or text.rstrip().endswith(":") or _open_quote(text):
-        return False
+        return "incomplete"
     first = words[0].strip(",;:").lower()
     # Inside a quotation a pronoun is the speaker's own; a connective still continues a
     # quotation that began in the previous sentence.
@@ -126,9 +136,11 @@ def standalone(text: str) -> bool:
     if first in openers:
         follower = words[1].strip(",.").lower() if len(words) > 1 else ""
         if not (first in ("this", "that") and follower in _TIME_NOUNS):
-            return False
+            return "opener"
     outside = _QUOTED.sub(" ", text)
     if not re.search(r"[A-Za-z]", outside):
-        return False  # a bare quotation: its speaker is named in another sentence
+        return "bare quotation"
     attribution = _PRONOUN_ATTRIBUTION.search(outside)
-    return not (attribution and not _PROPER.search(outside[: attribution.start()]))
+    if attribution and not _PROPER.search(outside[: attribution.start()]):
+        return "pronoun attribution"
+    return None

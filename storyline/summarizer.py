@@ -21,7 +21,7 @@ import numpy as np
 
 from storyline.cite import CitationConfig, cite
 from storyline.embed import Embedder
-from storyline.lexical import standalone, word_count
+from storyline.lexical import bare_quotation, standalone, word_count
 from storyline.model import Article, Sentence, SummarySentence
 from storyline.salience import Ranker, content_words, default_ranker, features
 
@@ -67,37 +67,69 @@ def select(
         features([[s.text for s in d] for d in documents], able)
     )
     ok = [flag for d in able for flag in d]
-    picked = _greedy(flat, ok, scores, config)
+    units = _greedy(flat, ok, scores, config)
     lengths = {d[0].article: len(d) for d in documents}
     order = {s.id: n for n, s in enumerate(flat)}
-    return sorted(picked, key=lambda s: (s.index / lengths[s.article], order[s.id]))
+    units.sort(key=lambda u: (u[0].index / lengths[u[0].article], order[u[0].id]))
+    return [sentence for unit in units for sentence in unit]
 
 
 def _greedy(
     flat: list[Sentence], ok: list[bool], scores: np.ndarray, config: SummaryConfig
-) -> list[Sentence]:
-    picked: list[Sentence] = []
+) -> list[list[Sentence]]:
+    """Best-ranked first, as units: a sentence, or a bare quotation after its lead-in."""
+    units: list[list[Sentence]] = []
+    taken: set[str] = set()
     bags: list[set[str]] = []
     seen: set[str] = set()
     budget = config.words
     for k in np.argsort(-scores, kind="stable"):
-        sentence = flat[k]
-        length = word_count(sentence.text)
-        if not ok[k] or not config.min_words <= length <= config.max_words:
+        unit = _unit(flat, ok, int(k), taken, config)
+        if not unit:
             continue
-        key = " ".join(sentence.text.split()).casefold()
-        bag = set(content_words(sentence.text))
-        if key in seen or any(_overlap(bag, other) >= config.redundancy for other in bags):
+        keys = [" ".join(s.text.split()).casefold() for s in unit]
+        unit_bags = [set(content_words(s.text)) for s in unit]
+        if any(key in seen for key in keys) or any(
+            _overlap(bag, other) >= config.redundancy for bag in unit_bags for other in bags
+        ):
             continue
+        length = sum(word_count(s.text) for s in unit)
         if length > budget and not (config.overflow and budget > 0):
             continue
-        picked.append(sentence)
-        bags.append(bag)
-        seen.add(key)
+        units.append(unit)
+        taken.update(s.id for s in unit)
+        bags += unit_bags
+        seen.update(keys)
         budget -= length
         if budget <= 0:
             break
-    return picked
+    return units
+
+
+def _unit(
+    flat: list[Sentence], ok: list[bool], k: int, taken: set[str], config: SummaryConfig
+) -> list[Sentence]:
+    """The sentences picking ``flat[k]`` brings in, or none when it cannot be picked."""
+    sentence = flat[k]
+    if sentence.id in taken or not _fits(sentence, config):
+        return []
+    if ok[k]:
+        return [sentence]
+    lead = flat[k - 1] if k > 0 else None
+    if (
+        bare_quotation(sentence.text)
+        and lead is not None
+        and lead.article == sentence.article
+        and ok[k - 1]
+        and lead.id not in taken
+        and _fits(lead, config)
+    ):
+        return [lead, sentence]  # the quotation reads right after the sentence naming its speaker
+    return []
+
+
+def _fits(sentence: Sentence, config: SummaryConfig) -> bool:
+    return config.min_words <= word_count(sentence.text) <= config.max_words
 
 
 def _overlap(a: set[str], b: set[str]) -> float:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from storyline.lexical import key_overlap, numbers, numbers_disagree, standalone, word_count
+from storyline.lexical import (
+    bare_quotation,
+    key_overlap,
+    numbers,
+    numbers_disagree,
+    standalone,
+    word_count,
+)
 
 
 @pytest.mark.parametrize(
@@ -43,3 +50,9 @@ def test_key_overlap_uses_content_words_of_the_shorter_sentence():
 
 def test_word_count_counts_hyphenated_and_apostrophes_once():
     assert word_count("The port's north-side pier reopened.") == 5
+
+
+def test_bare_quotation_is_told_apart_from_other_dangling_sentences():
+    assert bare_quotation('"We will not rest until we know what happened at the terminal."')
+    assert not bare_quotation("He said the terminal would stay closed until Friday.")
+    assert not bare_quotation('"We will not rest," Castellane said on Tuesday evening.')

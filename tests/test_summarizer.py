@@ -108,3 +108,19 @@ def test_hashing_embedder_is_deterministic_and_unit_length(fake_embedder):
     assert np.array_equal(first, second)
     assert np.isclose(np.linalg.norm(first[0]), 1.0)
     assert np.linalg.norm(first[1]) == 0.0
+
+
+def test_a_bare_quotation_comes_with_the_sentence_naming_its_speaker(fake_embedder):
+    text = (
+        "Mayor Irena Castellane visited the shelter for evacuated families on Tuesday. "
+        '"We will find out what happened at the grain terminal, and we will not rest." '
+        "The harbour reopened to ships on Friday after inspections of the piers."
+    )
+    article = make_article(text)
+    sentences = {article.id: segment(article)}
+    weights = np.zeros(len(FEATURES))
+    weights[FEATURES.index("quotation")] = 1.0  # prefer the quotation above all
+    likes_quotes = Ranker(np.zeros(len(FEATURES)), np.ones(len(FEATURES)), weights, 0.0)
+    picked = select([article], sentences, SummaryConfig(words=30), likes_quotes)
+    assert [s.index for s in picked] == [0, 1]
+    assert standalone(picked[0].text) and not standalone(picked[1].text)
