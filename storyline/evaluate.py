@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
@@ -24,7 +24,7 @@ from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.clusters import read_clusters
 from storyline.model import Cluster, Skipped
-from storyline.pipeline import prepare
+from storyline.pipeline import Progress, prepare
 from storyline.salience import Ranker
 from storyline.segment import split_paragraph
 from storyline.summarizer import SummaryConfig, summarize_story
@@ -32,8 +32,6 @@ from storyline.summarizer import SummaryConfig, summarize_story
 SYSTEMS = ("storyline", "lead", "lexrank", "textrank", "oracle")
 METRICS = ("f1", "recall")
 _BOOTSTRAP = 1000
-
-Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
