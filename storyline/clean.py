@@ -109,7 +109,7 @@ _DATELINE = re.compile(
     r"(?:,\s*[A-Z][\w.]+(?:\s+[A-Z][\w.]+)*)?"  # ", Country"
     r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"  # ", March 3[, 2026]"
     r"\s*(?:\([^()]{1,40}\))?"  # "(Agency)"
-    r"\s*[-—–]+\s+(?=[A-Z0-9\"“‘'])"
+    r"\s*(?:[-—–]+|_)\s+(?=[A-Z0-9\"“‘'`])"  # the dash; wire copy types it as "_"
 )
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff]")

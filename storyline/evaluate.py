@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from storyline import baselines, rouge
+from storyline.concepts import ConceptModel
 from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.clusters import read_clusters
@@ -130,6 +131,7 @@ def evaluate(
     embedder: Embedder | None = None,
     config: SummaryConfig | None = None,
     ranker: Ranker | None = None,
+    concept_model: ConceptModel | None = None,
     progress: Progress | None = None,
 ) -> Evaluation:
     """Summarize every cluster of ``data`` with each system and score it.
@@ -149,7 +151,9 @@ def evaluate(
         keep = set(random.Random(seed).sample(range(len(clusters)), limit))
         clusters = [c for i, c in enumerate(clusters) if i in keep]
     extra = _read_compare(compare, {c.id for c in clusters}, skipped) if compare else {}
-    generated = _generate(clusters, systems, words, embedder, config, ranker, skipped, progress)
+    generated = _generate(
+        clusters, systems, words, embedder, config, (ranker, concept_model), skipped, progress
+    )
     generated.extend(_extra_outputs(extra))
     if not generated:
         raise NoUsableInput(f"{data}: no cluster could be summarized; nothing to score")
@@ -182,12 +186,12 @@ def _generate(
     words: int,
     embedder: Embedder | None,
     config: SummaryConfig | None,
-    ranker: Ranker | None,
+    models: tuple[Ranker | None, ConceptModel | None],
     skipped: list[Skipped],
     progress: Progress | None,
 ) -> list[_Generated]:
     embedder = embedder or (MiniLMEmbedder() if "storyline" in systems else None)
-    config = config or SummaryConfig(words=words, overflow=True)
+    config = config or SummaryConfig(words=words, overflow=10)
     out: list[_Generated] = []
     for done, cluster in enumerate(clusters, start=1):
         corpus = prepare(cluster.documents)
@@ -205,7 +209,7 @@ def _generate(
             if system == "storyline":
                 assert embedder is not None
                 summary = summarize_story(
-                    corpus.articles, corpus.sentences, embedder, config, ranker
+                    corpus.articles, corpus.sentences, embedder, config, *models
                 )
                 sentences = [s.text for s in summary]
             elif system == "oracle":

@@ -42,7 +42,7 @@ FEATURES = (
 )
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
-_STOP = frozenset(
+STOPWORDS = frozenset(
     """a an the and or but if of to in on at by for with from as is are was were be been being
     it its this that these those he she they his her their them him we our you your i me my
     said says say told would will could can may might must should has have had do does did
@@ -64,7 +64,7 @@ def tokens(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    return [t for t in tokens(text) if t not in _STOP and len(t) > 1]
+    return [t for t in tokens(text) if t not in STOPWORDS and len(t) > 1]
 
 
 def features(
@@ -109,7 +109,7 @@ def features(
                     float(sentence.rstrip().endswith("?")),
                     min(n_docs, 10) / 10.0,
                     min(len(document), 100) / 100.0,
-                    sum(1 for t in raw if t in _STOP) / max(len(raw), 1),
+                    sum(1 for t in raw if t in STOPWORDS) / max(len(raw), 1),
                 ]
             )
         row += len(document)

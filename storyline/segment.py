@@ -3,7 +3,8 @@
 pysbd finds the boundaries (it knows abbreviations such as Mr, Gen. and U.S., initials and
 decimal numbers). Two rules on top: a paragraph is never crossed, and a quotation that
 spans several sentences stays in one sentence with its attribution, so that
-``"A. B," she said.`` is one sentence rather than an orphaned ``B," she said.``.
+``"A. B," she said.`` is one sentence rather than an orphaned ``B," she said.``. Wire copy's
+typewriter quotes (two backquotes opening, two apostrophes closing) count as quotation marks.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import pysbd
 from storyline.model import Article, Sentence, Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
+_CLOSING = ("''", "”")  # a piece opening with a closing quote mark belongs to the sentence before
 
 
 @lru_cache(maxsize=1)
@@ -65,7 +67,10 @@ def _merge_open_quotes(paragraph: str, spans: list[Span]) -> list[Span]:
     """Join a span that leaves a quotation open with the spans that close it."""
     merged: list[Span] = []
     for span in spans:
-        if merged and _open_quote(paragraph[merged[-1].start : merged[-1].end]):
+        if merged and (
+            _open_quote(paragraph[merged[-1].start : merged[-1].end])
+            or paragraph.startswith(_CLOSING, span.start)
+        ):
             merged[-1] = Span(merged[-1].start, span.end)
         else:
             merged.append(span)
@@ -73,6 +78,6 @@ def _merge_open_quotes(paragraph: str, spans: list[Span]) -> list[Span]:
 
 
 def _open_quote(text: str) -> bool:
-    if text.count("“") > text.count("”"):
+    if text.count("“") > text.count("”") or text.count("``") > text.count("''"):
         return True
     return text.count('"') % 2 == 1

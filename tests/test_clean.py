@@ -121,6 +121,11 @@ def test_dateline_is_stripped_from_the_first_paragraph():
     assert cleaned.date_hint_from == "dateline"
 
 
+def test_wire_dateline_with_an_underscore_dash():
+    cleaned = clean(_doc("MARROW BAY, Northland (CPA) _ " + BODY))
+    assert cleaned.text == BODY
+
+
 def test_metadata_title_repeated_in_the_text_is_removed_once():
     cleaned = clean(_doc(f"Flood barrier holds\n\n{BODY}", title="Flood barrier holds"))
     assert cleaned.title == "Flood barrier holds"

@@ -48,6 +48,17 @@ def test_curly_quotes_and_ellipses_inside_a_quotation():
     assert _texts(paragraph) == [paragraph]
 
 
+def test_typewriter_quotes_of_wire_copy():
+    paragraph = (
+        "``The dam held. The town is dry,'' the engineer said. ''Nobody expected that. "
+        "Officials met on Friday."
+    )
+    assert _texts(paragraph) == [
+        "``The dam held. The town is dry,'' the engineer said. ''Nobody expected that.",
+        "Officials met on Friday.",
+    ]
+
+
 def test_offsets_are_shifted_into_the_article_text():
     spans = split_paragraph("One short sentence here. Another one follows.", offset=100)
     assert spans == [Span(100, 124), Span(125, 145)]
