@@ -18,7 +18,8 @@ import pysbd
 from storyline.model import Article, Sentence, Span
 
 _PARAGRAPH = re.compile(r"[^\n]+")
-_CLOSING = ("''", "”")  # a piece opening with a closing quote mark belongs to the sentence before
+_MAX_QUOTE_SENTENCES = 5  # a quotation spanning more sentences is rather an unbalanced mark
+_CLOSING = ("''", "”")
 
 
 @lru_cache(maxsize=1)
@@ -59,22 +60,43 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
             start = cursor + len(rest) - len(rest.lstrip())
         cursor = start + len(piece)
         pieces.append(Span(start, cursor))
-    merged = _merge_open_quotes(paragraph, pieces)
+    merged = _merge_open_quotes(paragraph, _move_closing_marks(paragraph, pieces))
     return [Span(offset + s.start, offset + s.end) for s in merged]
 
 
 def _merge_open_quotes(paragraph: str, spans: list[Span]) -> list[Span]:
-    """Join a span that leaves a quotation open with the spans that close it."""
+    """Join a span that leaves a quotation open with the spans up to the one closing it.
+
+    Only when the quotation closes within a few sentences: an unbalanced quote mark (common
+    in wire copy) must not glue the rest of the paragraph together.
+    """
     merged: list[Span] = []
-    for span in spans:
-        if merged and (
-            _open_quote(paragraph[merged[-1].start : merged[-1].end])
-            or paragraph.startswith(_CLOSING, span.start)
-        ):
-            merged[-1] = Span(merged[-1].start, span.end)
-        else:
-            merged.append(span)
+    n = 0
+    while n < len(spans):
+        end = n
+        if _open_quote(paragraph[spans[n].start : spans[n].end]):
+            for k in range(n + 1, min(n + _MAX_QUOTE_SENTENCES, len(spans))):
+                if not _open_quote(paragraph[spans[n].start : spans[k].end]):
+                    end = k
+                    break
+        merged.append(Span(spans[n].start, spans[end].end))
+        n = end + 1
     return merged
+
+
+def _move_closing_marks(paragraph: str, spans: list[Span]) -> list[Span]:
+    """Give a closing quote mark that opens a piece (``.'' Next``) back to the piece before."""
+    moved: list[Span] = []
+    for span in spans:
+        mark = next((m for m in _CLOSING if paragraph.startswith(m, span.start)), None)
+        if moved and mark:
+            moved[-1] = Span(moved[-1].start, span.start + len(mark))
+            rest = paragraph[span.start + len(mark) : span.end]
+            if not rest.strip():
+                continue
+            span = Span(span.end - len(rest.lstrip()), span.end)
+        moved.append(span)
+    return moved
 
 
 def _open_quote(text: str) -> bool:

@@ -50,13 +50,22 @@ def test_curly_quotes_and_ellipses_inside_a_quotation():
 
 def test_typewriter_quotes_of_wire_copy():
     paragraph = (
-        "``The dam held. The town is dry,'' the engineer said. ''Nobody expected that. "
-        "Officials met on Friday."
+        "``The dam held. The town is dry,'' the engineer said. The mayor called it "
+        "``a miracle.'' Officials met on Friday."
     )
     assert _texts(paragraph) == [
-        "``The dam held. The town is dry,'' the engineer said. ''Nobody expected that.",
+        "``The dam held. The town is dry,'' the engineer said.",
+        "The mayor called it ``a miracle.''",
         "Officials met on Friday.",
     ]
+
+
+def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
+    sentence = "The report called the plan ``a danger to the coast and its people."
+    paragraph = " ".join([sentence] + [f"Officials met {n} times in the spring." for n in range(30)])
+    texts = _texts(paragraph)
+    assert len(texts) > 15
+    assert texts[0] == sentence
 
 
 def test_offsets_are_shifted_into_the_article_text():
