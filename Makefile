@@ -37,13 +37,14 @@ bench: setup
 ## The evaluation runs of docs/evaluation.md (needs ../shared/eval/data; minutes, not a test).
 evaluate: setup
 	mkdir -p results
-	$(BIN)/storyline evaluate $(EVAL)/multi_news/test.jsonl --words 250 --metric f1 \
+	$(BIN)/storyline evaluate $(EVAL)/multi_news/test.jsonl --words 250 --metric f1 --jobs 2 \
 		--out results/multinews_test.json --plot docs/results/multinews_test.png
-	$(BIN)/storyline evaluate $(EVAL)/duc2004/test.jsonl --words 100 --metric recall \
+	$(BIN)/storyline evaluate $(EVAL)/duc2004/test.jsonl --words 100 --metric recall --jobs 2 \
 		--compare $(EVAL)/duc2004/system_outputs.jsonl \
 		--out results/duc2004.json --plot docs/results/duc2004.png
 	$(BIN)/python benchmarks/rouge_vs_rouge155.py
-	$(BIN)/python benchmarks/ablation.py
+	$(BIN)/python benchmarks/ablation.py --set multi_news
+	$(BIN)/python benchmarks/ablation.py --set duc2004
 
 clean:
 	rm -rf $(VENV) report.html .pytest_cache .ruff_cache .mypy_cache

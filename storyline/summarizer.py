@@ -8,8 +8,8 @@
 3. Salience: a learned linear ranker over cheap sentence features (position, length, TF-IDF
    centrality, cross-article support, boilerplate and style cues; :mod:`storyline.salience`).
 4. Selection: the units that together cover the most concept weight plus ranker salience
-   within the word budget, found exactly by integer linear programming (scipy's HiGHS). A
-   concept counts once however many picked sentences hold it, so repeats earn nothing.
+   within the word budget, added greedily by gain per word. A concept counts once however
+   many picked sentences hold it, so repeats earn nothing.
 5. Order: where each sentence appears in its article (the order information is told).
 6. Citations: :mod:`storyline.cite` finds, in every other article, the sentence that says
    the same; only these few sentences are embedded.
@@ -20,10 +20,6 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-
-import numpy as np
-from scipy.optimize import Bounds, LinearConstraint, milp
-from scipy.sparse import coo_array
 
 from storyline.cite import CitationConfig, cite
 from storyline.concepts import Concept, ConceptModel, concepts, default_concept_model
@@ -41,11 +37,10 @@ class SummaryConfig:
     words: int = 250
     min_words: int = 6  # shorter sentences rarely carry a fact on their own
     max_words: int = 60  # longer ones are run-ons or lists that eat the budget
-    concepts: int = 400  # the best-weighted concepts the selection tries to cover
+    concepts: int = 250  # the best-weighted concepts the selection tries to cover
     salience: float = 0.5  # weight of ranker salience (per word) against concept coverage
     overflow: int = 0  # words the last sentence may run past the budget (truncating scorers)
     shorten: bool = True  # drop asides from summary sentences (storyline.shorten)
-    time_limit: float = 5.0  # seconds for the exact selection before the best found is kept
     citation: CitationConfig = field(default_factory=CitationConfig)
 
 
@@ -155,69 +150,33 @@ def _fits(sentence: Sentence, config: SummaryConfig) -> bool:
 
 
 def _cover(units: list[_Unit], weights: dict[Concept, float], config: SummaryConfig) -> list[_Unit]:
-    """The units maximizing covered concept weight + salience × words within the budget.
+    """Units covering the most concept weight plus salience × words within the budget.
 
-    Variables: x_u (unit picked) and z_c (concept covered), all binary. Constraints: the
-    picked units' words fit the budget; z_c ≤ Σ x_u over units holding c; a sentence is in
-    at most one picked unit (a lead-in alone and with its quotation).
+    Greedy by gain per word: each round adds the unit whose not-yet-covered concepts plus
+    salience earn most per word it costs, among those that still fit (the classic
+    approximation for budgeted coverage; an exact integer program scored 0.3 R-1 higher on
+    Multi-News validation, the same on DUC 2004, at twice the time). A concept counts once
+    however many picked sentences hold it, so a repeat earns nothing.
     """
-    index = {c: n for n, c in enumerate(weights)}
-    n_units, n_concepts = len(units), len(index)
-    rows, cols, values = [], [], []
-    row = 0
-    for n, concept_ids in enumerate(
-        {index[c] for t in unit.texts for c in concepts(t) if c in index} for unit in units
-    ):
-        for c in concept_ids:
-            rows.append(c)
-            cols.append(n)
-            values.append(-1.0)
-    rows += list(range(n_concepts))
-    cols += [n_units + c for c in range(n_concepts)]
-    values += [1.0] * n_concepts
-    row = n_concepts
-    holders: dict[str, list[int]] = {}
-    for n, unit in enumerate(units):
-        for sentence in unit.sentences:
-            holders.setdefault(sentence.id, []).append(n)
-    for members in (m for m in holders.values() if len(m) > 1):
-        rows += [row] * len(members)
-        cols += members
-        values += [1.0] * len(members)
-        row += 1
-    rows += [row] * n_units
-    cols += list(range(n_units))
-    values += [float(u.words) for u in units]
-    matrix = coo_array((values, (rows, cols)), shape=(row + 1, n_units + n_concepts))
-    upper = np.concatenate(
-        [np.zeros(n_concepts), np.ones(row - n_concepts), [config.words + config.overflow]]
-    )
-    objective = -np.concatenate(
-        [
-            [config.salience * u.salience * u.words for u in units],
-            list(weights.values()),
-        ]
-    )
-    result = milp(
-        objective,
-        constraints=LinearConstraint(matrix.tocsr(), -np.inf, upper),
-        integrality=np.ones(n_units + n_concepts),
-        bounds=Bounds(0, 1),
-        options={"time_limit": config.time_limit},
-    )
-    if result.x is None:  # no solution within the time limit: best-ranked units that fit
-        return _by_salience(units, config)
-    return [unit for unit, x in zip(units, result.x[:n_units], strict=True) if x > 0.5]
-
-
-def _by_salience(units: list[_Unit], config: SummaryConfig) -> list[_Unit]:
-    picked: list[_Unit] = []
+    held = [{c for t in u.texts for c in concepts(t) if c in weights} for u in units]
+    covered: set[Concept] = set()
+    picked: list[int] = []
     used: set[str] = set()
     left = config.words + config.overflow
-    for unit in sorted(units, key=lambda u: -u.salience):
-        ids = {s.id for s in unit.sentences}
-        if unit.words <= left and not ids & used:
-            picked.append(unit)
-            used |= ids
-            left -= unit.words
-    return picked
+    while True:
+        best, best_ratio = -1, 0.0
+        for n, unit in enumerate(units):
+            if n in picked or unit.words > left or any(s.id in used for s in unit.sentences):
+                continue
+            gain = sum(weights[c] for c in held[n] - covered)
+            gain += config.salience * unit.salience * unit.words
+            ratio = gain / unit.words
+            if ratio > best_ratio:
+                best, best_ratio = n, ratio
+        if best < 0:
+            break
+        picked.append(best)
+        covered |= held[best]
+        used |= {s.id for s in units[best].sentences}
+        left -= units[best].words
+    return [units[n] for n in picked]
