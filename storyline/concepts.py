@@ -69,7 +69,13 @@ def _words(text: str) -> list[tuple[str, bool]]:
 
 def concepts(text: str) -> frozenset[Concept]:
     """Content words and word pairs of ``text`` (a pair of two stopwords is not a concept)."""
-    return frozenset(_concepts(_words(text)))
+    return frozenset(_flags(text))
+
+
+@lru_cache(maxsize=16384)
+def _flags(text: str) -> dict[Concept, bool]:
+    """Concepts of ``text``, each with whether it opens with a capitalized word (cached)."""
+    return _concepts(_words(text))
 
 
 def _concepts(words: list[tuple[str, bool]]) -> dict[Concept, bool]:
@@ -104,7 +110,7 @@ def concept_features(documents: Sequence[Sequence[str]]) -> tuple[list[Concept],
         for i, sentence in enumerate(document):
             position = i / max(len(document), 1)
             length = len(sentence.split())
-            for concept, capital in _concepts(_words(sentence)).items():
+            for concept, capital in _flags(sentence).items():
                 tally = tallies.setdefault(concept, _Tally())
                 tally.documents.add(d)
                 tally.occurrences += 1
