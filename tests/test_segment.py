@@ -62,7 +62,8 @@ def test_typewriter_quotes_of_wire_copy():
 
 def test_an_unclosed_quotation_does_not_swallow_the_paragraph():
     sentence = "The report called the plan ``a danger to the coast and its people."
-    paragraph = " ".join([sentence] + [f"Officials met {n} times in the spring." for n in range(30)])
+    later = [f"Officials met {n} times in the spring." for n in range(30)]
+    paragraph = " ".join([sentence, *later])
     texts = _texts(paragraph)
     assert len(texts) > 15
     assert texts[0] == sentence
