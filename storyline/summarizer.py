@@ -83,10 +83,10 @@ def select(
     documents = [d for d in documents if d]
     if not documents:
         return []
-    units = _units(documents, config, ranker or default_ranker())
+    texts = [[_text(s, config) for s in d] for d in documents]
+    units = _units(documents, texts, config, ranker or default_ranker())
     if not units:
         return []
-    texts = [[_text(s, config) for s in d] for d in documents]
     weights = (concept_model or default_concept_model()).weights(texts)
     best = dict(sorted(weights.items(), key=lambda item: -item[1])[: config.concepts])
     picked = _cover(units, best, config)
@@ -105,11 +105,19 @@ def _text(sentence: Sentence, config: SummaryConfig) -> str:
     return shorten(sentence.text) if config.shorten else sentence.text
 
 
-def _units(documents: list[list[Sentence]], config: SummaryConfig, ranker: Ranker) -> list[_Unit]:
-    """Candidate units with their length and ranker salience; exact repeats only once."""
+def _units(
+    documents: list[list[Sentence]], texts: list[list[str]], config: SummaryConfig, ranker: Ranker
+) -> list[_Unit]:
+    """Candidate units with their length and ranker salience; exact repeats only once.
+
+    ``texts`` are the sentences as the summary would print them, document by document.
+    """
     able = [[standalone(s.text) for s in d] for d in documents]
     scores = ranker.score(features([[s.text for s in d] for d in documents], able))
     flat = [s for d in documents for s in d]
+    printed = {
+        s.id: t for d, ts in zip(documents, texts, strict=True) for s, t in zip(d, ts, strict=True)
+    }
     ok = [flag for d in able for flag in d]
     units: list[_Unit] = []
     seen: set[str] = set()
@@ -119,8 +127,8 @@ def _units(documents: list[list[Sentence]], config: SummaryConfig, ranker: Ranke
         if not picked or key in seen:
             continue
         seen.add(key)
-        texts = tuple(_text(s, config) for s in picked)
-        units.append(_Unit(picked, texts, sum(word_count(t) for t in texts), float(scores[k])))
+        shown = tuple(printed[s.id] for s in picked)
+        units.append(_Unit(picked, shown, sum(word_count(t) for t in shown), float(scores[k])))
     return units
 
 
