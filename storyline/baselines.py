@@ -17,6 +17,8 @@ from typing import Any
 from rouge_score import tokenize as rouge_tokenize
 from rouge_score.rouge_scorer import _create_ngrams
 
+from storyline.concepts import stemmer
+
 Documents = Sequence[Sequence[str]]
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
 
@@ -107,15 +109,8 @@ def textrank(documents: Documents, words: int) -> list[str]:
 # ------------------------------------------------------------------- greedy oracle
 
 
-@lru_cache(maxsize=1)
-def _stemmer() -> Any:
-    from nltk.stem import porter
-
-    return porter.PorterStemmer()
-
-
 def _tokens(text: str) -> list[str]:
-    return list(rouge_tokenize.tokenize(text, _stemmer()))
+    return list(rouge_tokenize.tokenize(text, stemmer()))
 
 
 def oracle(documents: Documents, words: int, references: Sequence[str]) -> list[str]:

@@ -47,13 +47,14 @@ _EARLY = 3  # sentences counted as an article's opening
 
 
 @lru_cache(maxsize=1)
-def _stemmer() -> PorterStemmer:
+def stemmer() -> PorterStemmer:
+    """NLTK's Porter stemmer, the one ROUGE uses too; one instance per process."""
     return PorterStemmer()
 
 
 @lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    return _stemmer().stem(word) if len(word) > 3 else word
+    return stemmer().stem(word) if len(word) > 3 else word
 
 
 @lru_cache(maxsize=1)
