@@ -13,20 +13,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from pathlib import Path
 
 import numpy as np
+from tuning_sets import SETS
 
 import storyline.summarizer as summarizer
 from storyline.evaluate import evaluate
 from storyline.salience import FEATURES, Ranker
 from storyline.summarizer import SummaryConfig
-
-DATA = Path(__file__).resolve().parent.parent.parent / "shared/eval/data"
-SETS = {
-    "multi_news": (DATA / "multi_news/validation.jsonl", 250, "f1"),
-    "duc2004": (DATA / "duc2004/test.jsonl", 100, "recall"),
-}
 
 
 def only(feature: str) -> Ranker:

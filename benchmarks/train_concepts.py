@@ -26,6 +26,7 @@ from pathlib import Path
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingRegressor
+from tuning_sets import SETS
 
 from storyline.concepts import ConceptModel, concept_features, concepts
 from storyline.embed import MiniLMEmbedder
@@ -35,11 +36,6 @@ from storyline.pipeline import prepare
 from storyline.shorten import shorten
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT.parent / "shared" / "eval" / "data"
-SETS = {
-    "multi_news": (DATA / "multi_news" / "validation.jsonl", 250, "f1"),
-    "duc2004": (DATA / "duc2004" / "test.jsonl", 100, "recall"),
-}
 FOLDS = 5
 
 
