@@ -54,11 +54,16 @@ def shorten(sentence: str) -> str:
 _KEEPS_WEEKDAY = frozenset("until by since from to before after through till of".split())
 
 
+_PART_OF_WEEKDAY = frozenset(("early", "late"))  # "early on Tuesday" goes as a whole
+
+
 def _weekday(match: re.Match[str]) -> str:
     """Drop "on Friday" but not "until Friday", which would leave "until" dangling."""
     before = match.group("before") or ""
     if not match.group("prefix") and before.lower() in _KEEPS_WEEKDAY:
         return match.group()
+    if match.group("prefix") and before.lower() in _PART_OF_WEEKDAY:
+        return ""
     return before
 
 

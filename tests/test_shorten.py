@@ -15,6 +15,10 @@ from storyline.shorten import shorten
             "The mayor said that the flood wall held firm.",
         ),
         (
+            "A fire tore through the grain terminal early on Tuesday, city officials said.",
+            "A fire tore through the grain terminal, city officials said.",
+        ),
+        (
             "However, rescuers reached the upper village late Sunday after a long climb.",
             "Rescuers reached the upper village after a long climb.",
         ),
