@@ -17,8 +17,15 @@ from storyline.model import Article, Cleaned, Document
 
 
 def article_id(document: Document) -> str:
-    """A stable id: the first 16 hex digits of the SHA-256 of the raw article text."""
-    return hashlib.sha256(document.raw.strip().encode()).hexdigest()[:16]
+    """A stable id: the first 16 hex digits of the SHA-256 of the raw text and its outlet.
+
+    The outlet (source and URL) is part of the key, so one wire story run by two outlets
+    makes two articles (one a copy of the other), while the same file read twice makes one.
+    """
+    key = document.raw.strip()
+    if document.source or document.url:
+        key += f"\x00{document.source or ''}\x00{document.url or ''}"
+    return hashlib.sha256(key.encode()).hexdigest()[:16]
 
 
 def make_article(document: Document, cleaned: Cleaned) -> Article:

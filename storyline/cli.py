@@ -19,7 +19,7 @@ from typing import Annotated
 import typer
 
 from storyline import __version__
-from storyline.errors import NoUsableInput, OutputError, StorylineError
+from storyline.errors import InputError, NoUsableInput, OutputError, StorylineError
 from storyline.model import Report
 from storyline.pipeline import Progress, summarize
 
@@ -150,6 +150,41 @@ def evaluate_command(
     if plot_path is not None:
         plot(result, plot_path)
         _say(f"wrote {plot_path}")
+
+
+@app.command("evaluate-clusters")
+def evaluate_clusters_command(
+    data: Annotated[
+        Path, typer.Argument(help="Article JSONL with a cluster label: {id, text, date, cluster}.")
+    ],
+    part: Annotated[
+        str, typer.Option("--part", help="all, or the tune or test half of the labels.")
+    ] = "all",
+    batch_days: Annotated[
+        int, typer.Option("--batch-days", min=1, help="Days of articles fed per batch.")
+    ] = 1,
+    baselines: Annotated[
+        bool, typer.Option("--baselines/--no-baselines", help="Score the baselines too.")
+    ] = True,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write results JSON.")] = None,
+) -> None:
+    """Score event clustering with B-cubed and pairwise precision, recall and F1."""
+    from storyline.evaluate_clusters import PARTS, evaluate_clusters
+
+    if part not in PARTS:
+        raise InputError(str(data), f"--part must be one of {', '.join(PARTS)}")
+    result = evaluate_clusters(data, part=part, batch_days=batch_days, baselines=baselines)
+    for skipped in result.skipped:
+        _say(f"skipped {skipped.path}: {skipped.reason}")
+    print(
+        f"{data} ({result.part}): {result.articles} articles, {result.labels} labels, "
+        f"{result.copies} copies folded, {result.undated} undated; "
+        f"clustered in {result.seconds:.1f} s"
+    )
+    print(result.table())
+    if out is not None:
+        _write_text(out, json.dumps(result.to_dict(), indent=1) + "\n")
+        _say(f"wrote {out}")
 
 
 def _report_problems(report: Report) -> None:

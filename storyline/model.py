@@ -96,6 +96,7 @@ class Article:
     headings: tuple[Span, ...]
     removed: tuple[Removal, ...]
     credits: tuple[str, ...] = ()
+    duplicate_of: str | None = None  # id of the canonical article this one is a copy of
 
 
 @dataclass(frozen=True)
@@ -135,10 +136,29 @@ class SummarySentence:
 
 @dataclass(frozen=True)
 class Story:
+    """One real-world event: its articles (canonical ones first, then copies) and summary.
+
+    ``undated`` lists the articles that carried no date and were grouped by content alone.
+    ``first`` and ``last`` are the earliest and latest article dates (``None`` if none).
+    """
+
     id: str
     title: str
     articles: tuple[str, ...]
     summary: tuple[SummarySentence, ...]
+    storyline: str = ""
+    first: dt.date | None = None
+    last: dt.date | None = None
+    undated: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Storyline:
+    """Related events threaded together; ``stories`` are story ids in date order."""
+
+    id: str
+    title: str
+    stories: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -166,6 +186,7 @@ class Report:
     skipped: tuple[Skipped, ...] = ()
     notices: tuple[Notice, ...] = ()
     words: int = 250
+    storylines: tuple[Storyline, ...] = ()
 
     def article(self, article_id: str) -> Article:
         for article in self.articles:

@@ -1,7 +1,10 @@
-"""The one place that chains the stages: inputs → articles → sentences → vectors → report."""
+"""The one place that chains the stages: inputs → articles → copies folded → events and
+storylines → a cited summary per event → report."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -9,6 +12,8 @@ from pathlib import Path
 
 from storyline.articles import article_id, make_article
 from storyline.clean import clean_all
+from storyline.cluster import Assignment, ClusterConfig, Clusterer
+from storyline.dedup import Deduplicator
 from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.readers import read
@@ -21,6 +26,7 @@ from storyline.model import (
     Sentence,
     Skipped,
     Story,
+    Storyline,
     SummarySentence,
 )
 from storyline.segment import segment
@@ -54,13 +60,19 @@ def summarize(
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
     corpus = load(inputs, progress)
-    story = make_story(corpus, embedder or MiniLMEmbedder(), SummaryConfig(words=words), progress)
+    embedder = embedder or MiniLMEmbedder()
+    articles, groups = group(corpus.articles, embedder, progress=progress)
+    corpus = dataclasses.replace(corpus, articles=articles)
+    stories, storylines = make_stories(
+        corpus, groups, embedder, SummaryConfig(words=words), progress
+    )
     return Report(
-        articles=corpus.articles,
-        stories=(story,),
+        articles=articles,
+        stories=stories,
         skipped=corpus.skipped,
         notices=corpus.notices,
         words=words,
+        storylines=storylines,
     )
 
 
@@ -112,27 +124,109 @@ def prepare(documents: Sequence[Document]) -> Corpus:
     return Corpus(tuple(articles), sentences, tuple(skipped), ())
 
 
-def make_story(
+@dataclass(frozen=True)
+class Group:
+    """The articles of one event (canonical ones in date order, then copies)."""
+
+    event: str
+    storyline: str
+    articles: tuple[Article, ...]
+
+
+def group(
+    articles: Sequence[Article],
+    embedder: Embedder,
+    config: ClusterConfig | None = None,
+    progress: Progress | None = None,
+) -> tuple[tuple[Article, ...], list[Group]]:
+    """Fold copies and cluster the articles into events, fed a day at a time in date order.
+
+    Returns the articles (copies now carry ``duplicate_of``) in input order, and the events.
+    Undated articles come last and are grouped by content alone.
+    """
+    order = sorted(range(len(articles)), key=lambda i: (articles[i].date is None, articles[i].date))
+    dedup = Deduplicator()
+    clusterer = Clusterer(embedder, config)
+    folded: dict[str, Article] = {}
+    placed: dict[str, Assignment] = {}
+    batches = _days([articles[i] for i in order])
+    for done, batch in enumerate(batches, start=1):
+        found = dedup.add(batch)
+        folded.update((a.id, a) for a in found)
+        originals = [a for a in found if a.duplicate_of is None]
+        placed.update((x.article, x) for x in clusterer.add(originals))
+        _tick(progress, "grouping", done, len(batches))
+    members: dict[str, list[Article]] = {}
+    for article in sorted(folded.values(), key=lambda a: a.duplicate_of is not None):
+        event = placed[article.duplicate_of or article.id]
+        members.setdefault(event.event, []).append(article)
+    groups = [
+        Group(event, placed[items[0].id].storyline, tuple(items))
+        for event, items in members.items()
+    ]
+    return tuple(folded[a.id] for a in articles), groups
+
+
+def _days(articles: Sequence[Article]) -> list[list[Article]]:
+    """Consecutive articles of one date form a batch; undated articles form the last one."""
+    batches: dict[object, list[Article]] = {}
+    for article in articles:
+        batches.setdefault(article.date, []).append(article)
+    return list(batches.values())
+
+
+def make_stories(
     corpus: Corpus,
+    groups: Sequence[Group],
     embedder: Embedder,
     config: SummaryConfig,
     progress: Progress | None = None,
+) -> tuple[tuple[Story, ...], tuple[Storyline, ...]]:
+    """A cited story per event, numbered storyline by storyline, events in date order."""
+    threads: dict[str, list[Group]] = {}
+    for item in sorted(groups, key=_start):
+        threads.setdefault(item.storyline, []).append(item)
+    stories: list[Story] = []
+    storylines: list[Storyline] = []
+    for number, members in enumerate(threads.values(), start=1):
+        first = len(stories)
+        for item in members:
+            stories.append(make_story(corpus, item, f"story-{len(stories) + 1}", embedder, config))
+            _tick(progress, "summarizing", len(stories), len(groups))
+        own = stories[first:]
+        main = max(own, key=lambda s: (len(s.articles), -own.index(s)))
+        storylines.append(Storyline(f"storyline-{number}", main.title, tuple(s.id for s in own)))
+        stories[first:] = [dataclasses.replace(s, storyline=f"storyline-{number}") for s in own]
+    return tuple(stories), tuple(storylines)
+
+
+def _start(item: Group) -> tuple[bool, dt.date]:
+    dates = [a.date for a in item.articles if a.date]
+    return (not dates, min(dates) if dates else dt.date.max)
+
+
+def make_story(
+    corpus: Corpus, item: Group, story_id: str, embedder: Embedder, config: SummaryConfig
 ) -> Story:
-    """All articles as one story (story clustering is a later stage)."""
-    _tick(progress, "summarizing", 0, 1)
-    summary = summarize_story(corpus.articles, corpus.sentences, embedder, config)
-    _tick(progress, "summarizing", 1, 1)
+    """Summarize one event from its canonical articles; copies are listed, never cited."""
+    originals = [a for a in item.articles if a.duplicate_of is None]
+    sentences = {a.id: corpus.sentences[a.id] for a in originals}
+    summary = summarize_story(originals, sentences, embedder, config)
+    dates = [a.date for a in item.articles if a.date]
     return Story(
-        id="story-1",
-        title=_story_title(corpus, summary),
-        articles=tuple(a.id for a in corpus.articles),
+        id=story_id,
+        title=_story_title(originals, summary),
+        articles=tuple(a.id for a in item.articles),
         summary=summary,
+        first=min(dates, default=None),
+        last=max(dates, default=None),
+        undated=tuple(a.id for a in item.articles if a.date is None),
     )
 
 
-def _story_title(corpus: Corpus, summary: tuple[SummarySentence, ...]) -> str:
+def _story_title(articles: Sequence[Article], summary: tuple[SummarySentence, ...]) -> str:
     """The headline of the article the summary leans on most, else the summary's start."""
-    titles = {a.id: a.title for a in corpus.articles if a.title}
+    titles = {a.id: a.title for a in articles if a.title}
     cited = Counter(c.article for s in summary for c in s.citations if c.article in titles)
     if cited:
         return titles[cited.most_common(1)[0][0]]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 import storyline
@@ -12,13 +14,33 @@ from storyline.pipeline import load
 from .conftest import EVENT, FIXTURES
 
 
-def test_summarize_returns_a_report_with_one_story(fake_embedder):
-    report = storyline.summarize(EVENT, words=100, embedder=fake_embedder)
+def test_four_outlets_on_one_event_make_one_story(minilm):
+    report = storyline.summarize(EVENT, words=100, embedder=minilm)
     assert isinstance(report, storyline.Report)
     assert len(report.articles) == 4
     assert len(report.stories) == 1
-    assert report.stories[0].summary
+    story = report.stories[0]
+    assert story.summary
+    assert set(story.articles) == {a.id for a in report.articles}
+    assert [s.id for s in report.storylines] == [story.storyline]
+    assert story.first is not None and story.first.isoformat() == "2026-03-09"
+    assert set(story.undated) == {a.id for a in report.articles if a.date is None}
     assert report.skipped == ()
+
+
+def test_a_wire_copy_is_listed_but_never_cited(tmp_path, minilm):
+    original = (EVENT / "outlet_a.txt").read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_text(original)
+    (tmp_path / "b.jsonl").write_text(
+        json.dumps({"title": "Ferry crash copy", "text": original, "source": "Other Outlet"}) + "\n"
+    )
+    report = storyline.summarize(tmp_path, words=100, embedder=minilm)
+    copies = [a for a in report.articles if a.duplicate_of]
+    assert len(copies) == 1 and copies[0].source == "Other Outlet"
+    (story,) = report.stories
+    assert copies[0].id in story.articles
+    cited = {c.article for line in story.summary for c in line.citations}
+    assert copies[0].id not in cited
 
 
 def test_bad_inputs_are_skipped_and_the_rest_goes_through(tmp_path, fake_embedder):
@@ -72,5 +94,5 @@ def test_progress_callback_reports_each_stage(fake_embedder):
     seen = []
     storyline.summarize(EVENT, embedder=fake_embedder, progress=lambda *a: seen.append(a))
     stages = {stage for stage, _, _ in seen}
-    assert stages == {"reading", "summarizing"}
+    assert stages == {"reading", "grouping", "summarizing"}
     assert all(done <= total for _, done, total in seen)

@@ -151,7 +151,9 @@ def read_object(path: str, line: int | None, value: Any, result: ReadResult) -> 
         if not value["documents"]:
             result.problems.append(InputError(path, "cluster has no documents", line=line))
         return
-    _collect(result, lambda: [_article(path, line, value, None)])
+    label = value.get("cluster")
+    collection = str(label) if isinstance(label, (str, int)) else None
+    _collect(result, lambda: [_article(path, line, value, collection)])
 
 
 def _article(path: str, line: int | None, obj: Any, collection: str | None) -> Document:

@@ -1,0 +1,358 @@
+"""Group a stream of articles into events and thread the events into storylines.
+
+Each article becomes one vector: the MiniLM embedding of its headline and lead next to a
+random projection of its TF-IDF vector (words and word pairs of the whole text, with
+document frequencies counted over the stream so far), weighted so that the dot product of
+two articles is ``lexical_weight · tfidf cosine + (1 − lexical_weight) · embedding cosine``.
+
+An article joins the open event whose members it resembles most on average (average
+linkage: the dot product with the event's mean vector), less ``decay`` per day between the
+article's date and the event's dates, when that score reaches ``threshold``; otherwise it
+opens a new event. Events stay open ``window_days`` after their latest article, so two
+similar articles months apart make two events. Candidate events come from the nearest
+articles in a faiss inner-product index kept per time slice; slices that fall out of the
+window are dropped, so the cost per article does not grow with the history. An article
+without a date is compared by content alone, with every open event.
+
+A new event joins the storyline of the most similar earlier event of the last
+``storyline_days`` (no time penalty) when the score reaches ``storyline_threshold``.
+
+Incremental and deterministic: :meth:`Clusterer.add` assigns a batch without revisiting
+earlier assignments, and the same articles in the same order give the same result.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import faiss
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import HashingVectorizer
+from sklearn.random_projection import SparseRandomProjection
+
+from storyline.embed import Embedder
+from storyline.model import Article
+from storyline.salience import STOPWORDS
+
+_FEATURES = 2**20
+_LEAD_CHARS = 300
+
+
+@dataclass(frozen=True)
+class ClusterConfig:
+    """Thresholds tuned on the tuning halves of two evaluation sets (docs/clustering.md)."""
+
+    threshold: float = 0.30
+    storyline_threshold: float = 0.25
+    lexical_weight: float = 0.6
+    decay: float = 0.003
+    window_days: int = 30
+    storyline_days: int = 400
+    neighbours: int = 20
+    slice_days: int = 7
+    projection: int = 512
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """Where :meth:`Clusterer.add` put an article. ``dated`` is false when the article had
+    no date and was grouped by content alone."""
+
+    article: str
+    event: str
+    storyline: str
+    new_event: bool
+    dated: bool
+
+
+@dataclass
+class _Event:
+    id: str
+    storyline: str
+    dense: np.ndarray  # sums of the members' vectors
+    lexical: sparse.csr_matrix
+    projected: np.ndarray
+    size: int = 0
+    first: int | None = None  # proleptic ordinals of the earliest and latest article dates
+    last: int | None = None
+
+    def add(self, item: _Item, day: int | None) -> None:
+        self.dense = self.dense + item.dense
+        self.lexical = self.lexical + item.lexical
+        self.projected = self.projected + item.projected
+        self.size += 1
+        if day is not None:
+            self.first = day if self.first is None else min(self.first, day)
+            self.last = day if self.last is None else max(self.last, day)
+
+    def gap(self, day: int | None) -> int:
+        """Days between ``day`` and the event's dates; 0 when either is unknown or inside."""
+        if day is None or self.first is None or self.last is None:
+            return 0
+        return max(self.first - day, day - self.last, 0)
+
+
+@dataclass(frozen=True)
+class _Item:
+    """One article's vectors: unit embedding, unit TF-IDF row, its random projection, and
+    the search vector made of both."""
+
+    dense: np.ndarray
+    lexical: sparse.csr_matrix
+    projected: np.ndarray
+    search: np.ndarray
+
+
+@dataclass
+class _Slice:
+    """Search vectors of one time slice (or of undated articles) and their events."""
+
+    index: faiss.IndexFlatIP
+    events: list[int] = field(default_factory=list)
+
+
+class Clusterer:
+    def __init__(self, embedder: Embedder, config: ClusterConfig | None = None) -> None:
+        self.embedder = embedder
+        self.config = config or ClusterConfig()
+        self._vectors = _Vectorizer(self.config.projection)
+        self._events: list[_Event] = []
+        self._slices: dict[int | None, _Slice] = {}
+        self._storyline_count = 0
+        self._newest: int | None = None
+        # every event's mean search vector and latest day (inf when undated): storyline links
+        self._means = np.zeros((0, 0), dtype=np.float32)
+        self._latest = np.zeros(0, dtype=np.float64)
+
+    def add(self, articles: Sequence[Article]) -> list[Assignment]:
+        """Assign each article to an event (existing or new) and each new event to a storyline."""
+        if not articles:
+            return []
+        items = self._vectors.encode(articles, self.embedder, self.config.lexical_weight)
+        search = np.stack([item.search for item in items])
+        days = [a.date.toordinal() if a.date else None for a in articles]
+        prior = self._prior_candidates(search, days)
+        assignments: list[Assignment] = []
+        chosen: list[int] = []
+        for row, article in enumerate(articles):
+            candidates = prior[row] | self._batch_candidates(search, row, chosen)
+            event, new = self._place(items[row], days[row], candidates)
+            chosen.append(event)
+            found = self._events[event]
+            assignments.append(
+                Assignment(article.id, found.id, found.storyline, new, days[row] is not None)
+            )
+        self._remember(search, days, chosen)
+        return assignments
+
+    # ------------------------------------------------------------------ candidates
+
+    def _prior_candidates(self, search: np.ndarray, days: list[int | None]) -> list[set[int]]:
+        """Events of each article's nearest neighbours among earlier batches, in its window."""
+        found: list[set[int]] = [set() for _ in days]
+        for key, piece in self._slices.items():
+            rows = [r for r, day in enumerate(days) if self._in_window(key, day)]
+            if not rows or piece.index.ntotal == 0:
+                continue
+            k = min(self.config.neighbours, piece.index.ntotal)
+            _, neighbours = piece.index.search(np.ascontiguousarray(search[rows]), k)
+            for row, hits in zip(rows, neighbours, strict=True):
+                found[row].update(piece.events[h] for h in hits if h >= 0)
+        return found
+
+    def _in_window(self, key: int | None, day: int | None) -> bool:
+        if key is None or day is None:
+            return True
+        start = key * self.config.slice_days
+        end = start + self.config.slice_days - 1
+        reach = self.config.window_days
+        return start - reach <= day <= end + reach
+
+    def _batch_candidates(self, search: np.ndarray, row: int, chosen: list[int]) -> set[int]:
+        """Events of the most similar articles placed earlier in this batch."""
+        if row == 0:
+            return set()
+        scores = search[:row] @ search[row]
+        k = min(self.config.neighbours, row)
+        best = np.argpartition(-scores, k - 1)[:k]
+        return {chosen[i] for i in best}
+
+    # ------------------------------------------------------------------- placement
+
+    def _score(self, item: _Item, events: list[int]) -> np.ndarray:
+        """Average-linkage similarity of the article to each event's members."""
+        weight = self.config.lexical_weight
+        lexical = np.array([_sparse_dot(self._events[e].lexical, item.lexical) for e in events])
+        dense = np.stack([self._events[e].dense for e in events]) @ item.dense
+        sizes = np.array([self._events[e].size for e in events], dtype=np.float64)
+        return (weight * lexical + (1 - weight) * dense) / sizes
+
+    def _place(self, item: _Item, day: int | None, candidates: set[int]) -> tuple[int, bool]:
+        config = self.config
+        gaps = {e: self._events[e].gap(day) for e in candidates}
+        events = sorted(e for e, gap in gaps.items() if gap <= config.window_days)
+        best = -1
+        if events:
+            scores = self._score(item, events) - config.decay * np.array([gaps[e] for e in events])
+            top = int(np.argmax(scores))  # ties go to the earliest event
+            if scores[top] >= config.threshold:
+                best = events[top]
+        new = best < 0
+        if new:
+            best = self._open(item, day)
+        self._events[best].add(item, day)
+        self._track(best)
+        return best, new
+
+    def _open(self, item: _Item, day: int | None) -> int:
+        """A new event, in the storyline of the most similar recent event if one is close."""
+        count = len(self._events)
+        storyline = None
+        if count:
+            scores = self._means[:count] @ item.search
+            if day is not None:
+                scores[self._latest[:count] < day - self.config.storyline_days] = -np.inf
+            nearest = [int(e) for e in np.argsort(-scores)[: self.config.neighbours]]
+            nearest = sorted(e for e in nearest if np.isfinite(scores[e]))
+            if nearest:
+                exact = self._score(item, nearest)
+                top = int(np.argmax(exact))
+                if exact[top] >= self.config.storyline_threshold:
+                    storyline = self._events[nearest[top]].storyline
+        if storyline is None:
+            self._storyline_count += 1
+            storyline = f"storyline-{self._storyline_count}"
+        self._events.append(
+            _Event(
+                f"event-{count + 1}",
+                storyline,
+                np.zeros_like(item.dense),
+                sparse.csr_matrix(item.lexical.shape, dtype=np.float32),
+                np.zeros_like(item.projected),
+            )
+        )
+        return count
+
+    def _track(self, index: int) -> None:
+        """Keep the event's row of the mean and latest-day arrays current."""
+        event = self._events[index]
+        if index >= len(self._means):
+            grown = max(64, 2 * len(self._means))
+            means = np.zeros((grown, self._vectors.width), dtype=np.float32)
+            if len(self._means):
+                means[: len(self._means)] = self._means
+            latest = np.full(grown, np.inf)
+            latest[: len(self._latest)] = self._latest
+            self._means, self._latest = means, latest
+        self._means[index] = _search_vectors(
+            event.dense, event.projected, self.config.lexical_weight
+        )[0]
+        self._latest[index] = np.inf if event.last is None else event.last
+
+    # ------------------------------------------------------------------ the index
+
+    def _remember(self, search: np.ndarray, days: list[int | None], events: list[int]) -> None:
+        for row, (day, event) in enumerate(zip(days, events, strict=True)):
+            key = None if day is None else day // self.config.slice_days
+            piece = self._slices.get(key)
+            if piece is None:
+                piece = self._slices[key] = _Slice(faiss.IndexFlatIP(search.shape[1]))
+            piece.index.add(search[row : row + 1])
+            piece.events.append(event)
+            if day is not None:
+                self._newest = day if self._newest is None else max(self._newest, day)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop slices that no article within the window of the newest date can reach."""
+        if self._newest is None:
+            return
+        horizon = self._newest - self.config.window_days - self.config.slice_days
+        for key in [k for k in self._slices if k is not None]:
+            if (key + 1) * self.config.slice_days - 1 < horizon:
+                del self._slices[key]
+
+
+class _Vectorizer:
+    """Articles → :class:`_Item`: headline-and-lead embedding and TF-IDF of the whole text.
+
+    Document frequencies are counted over the stream so far, the current batch included.
+    The search vector concatenates the embedding with a random projection of the TF-IDF
+    row, each part weighted so that a dot product approximates the combined similarity.
+    """
+
+    def __init__(self, projection: int) -> None:
+        self._hashing = HashingVectorizer(
+            n_features=_FEATURES,
+            ngram_range=(1, 2),
+            stop_words=sorted(STOPWORDS),
+            alternate_sign=False,
+            norm=None,
+            token_pattern=r"(?u)\b\w\w+\b",
+        )
+        self._projection = _projection(projection)
+        self._document_frequency = np.zeros(_FEATURES, dtype=np.int64)
+        self._documents = 0
+        self.width = 0
+
+    def encode(self, articles: Sequence[Article], embedder: Embedder, weight: float) -> list[_Item]:
+        dense = np.asarray(embedder.encode([_headline_and_lead(a) for a in articles]))
+        lexical = self._tfidf(articles)
+        projected = np.asarray((lexical @ self._projection).toarray(), dtype=np.float32)
+        search = _search_vectors(dense, projected, weight)
+        self.width = search.shape[1]
+        return [
+            _Item(dense[row], lexical[row], projected[row], search[row])
+            for row in range(len(articles))
+        ]
+
+    def _tfidf(self, articles: Sequence[Article]) -> sparse.csr_matrix:
+        counts = self._hashing.transform([f"{a.title or ''}\n{a.text}" for a in articles])
+        counts = sparse.csr_matrix(counts, dtype=np.float32)
+        self._document_frequency += np.bincount(counts.indices, minlength=_FEATURES)
+        self._documents += len(articles)
+        idf = np.log((1 + self._documents) / (1 + self._document_frequency)) + 1.0
+        counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices].astype(np.float32)
+        norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
+        return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-9)) @ counts)
+
+
+def _sparse_dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
+    """Dot product of two one-row matrices through their shared columns."""
+    _, left, right = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
+    return float(a.data[left] @ b.data[right])
+
+
+def _search_vectors(dense: np.ndarray, projected: np.ndarray, weight: float) -> np.ndarray:
+    """Rows of ``[√(1 − w)·dense, √w·projected]``, each part scaled to unit length."""
+    parts = []
+    for part, share in ((np.atleast_2d(dense), 1 - weight), (np.atleast_2d(projected), weight)):
+        norms = np.maximum(np.linalg.norm(part, axis=1, keepdims=True), 1e-9)
+        parts.append(np.sqrt(share) * part / norms)
+    return np.ascontiguousarray(np.hstack(parts), dtype=np.float32)
+
+
+@functools.cache
+def _projection(width: int) -> sparse.csr_matrix:
+    """A fixed sparse random projection of the hashed TF-IDF space, features × ``width``."""
+    projection = SparseRandomProjection(n_components=width, random_state=0)
+    projection.fit(sparse.csr_matrix((1, _FEATURES), dtype=np.float32))
+    return sparse.csr_matrix(projection.components_.T, dtype=np.float32)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+
+
+def _headline_and_lead(article: Article) -> str:
+    """The headline and the opening of the text, cut at a sentence or word boundary."""
+    lead = article.text[: _LEAD_CHARS + 100]
+    ends = [m.end() for m in _SENTENCE_END.finditer(lead) if m.end() <= _LEAD_CHARS]
+    if ends:
+        lead = lead[: ends[-1]]
+    elif len(lead) > _LEAD_CHARS:
+        lead = lead[:_LEAD_CHARS].rsplit(" ", 1)[0]
+    return f"{article.title}. {lead.strip()}" if article.title else lead.strip()

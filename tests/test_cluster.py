@@ -1,0 +1,86 @@
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from storyline.cluster import Clusterer
+from tests.conftest import make_article
+
+FLOOD = [
+    "Flood water closed the Vell bridge in Carrow after the river authority found the "
+    "approach road undermined by the current; drivers face a long detour.",
+    "The Vell bridge in Carrow stays shut while flood water covers its approach road, the "
+    "river authority said, and engineers wait for the current to ease.",
+    "Carrow residents on the eastern bank of the Vell are cut off while the flooded bridge "
+    "stays closed; the river authority promised repairs to the approach road.",
+]
+STRIKE = [
+    "Miners at the Dorran copper pit voted to strike after pay talks with Halvek Mining "
+    "collapsed; the union wants a seven percent raise.",
+    "Halvek Mining faces a strike by Dorran copper miners, whose union rejected a three "
+    "percent pay offer after talks broke down.",
+]
+
+
+def article(text: str, id: str, date: dt.date | None, title: str | None = None):
+    return dataclasses.replace(make_article(text, id=id), date=date, title=title)
+
+
+@pytest.fixture
+def day():
+    return dt.date(2026, 4, 2)
+
+
+def test_articles_on_one_event_share_an_event_and_others_open_their_own(fake_embedder, day):
+    articles = [article(t, f"f{i}", day) for i, t in enumerate(FLOOD)]
+    articles += [article(t, f"s{i}", day) for i, t in enumerate(STRIKE)]
+    placed = Clusterer(fake_embedder).add(articles)
+    events = [p.event for p in placed]
+    assert len(set(events[:3])) == 1
+    assert len(set(events[3:])) == 1
+    assert events[0] != events[3]
+    assert [p.new_event for p in placed] == [True, False, False, True, False]
+    assert placed[0].storyline != placed[3].storyline
+
+
+def test_a_similar_article_months_later_is_a_new_event_of_the_same_storyline(fake_embedder, day):
+    clusterer = Clusterer(fake_embedder)
+    first = clusterer.add([article(t, f"f{i}", day) for i, t in enumerate(FLOOD)])
+    later = clusterer.add([article(FLOOD[0], "again", day + dt.timedelta(days=200))])
+    assert later[0].new_event
+    assert later[0].event != first[0].event
+    assert later[0].storyline == first[0].storyline
+
+
+def test_an_undated_article_is_grouped_by_content_and_flagged(fake_embedder, day):
+    clusterer = Clusterer(fake_embedder)
+    dated = clusterer.add([article(t, f"f{i}", day) for i, t in enumerate(FLOOD[:2])])
+    undated = clusterer.add([article(FLOOD[2], "u", None)])
+    assert undated[0].event == dated[0].event
+    assert not undated[0].dated
+    assert dated[0].dated
+
+
+def test_batches_do_not_change_earlier_assignments_and_order_is_deterministic(fake_embedder, day):
+    articles = [article(t, f"f{i}", day) for i, t in enumerate(FLOOD + STRIKE)]
+    whole = Clusterer(fake_embedder).add(articles)
+    again = Clusterer(fake_embedder).add(articles)
+    assert whole == again
+    stepwise = Clusterer(fake_embedder)
+    first = stepwise.add(articles[:2])
+    rest = stepwise.add(articles[2:])
+    assert [p.event for p in first] == [p.event for p in whole[:2]]
+    assert len({p.event for p in first + rest}) == 2
+
+
+def test_events_close_after_the_window(fake_embedder, day):
+    clusterer = Clusterer(fake_embedder)
+    first = clusterer.add([article(FLOOD[0], "a", day)])
+    # A quiet month in between, then the same wording again: a new event.
+    clusterer.add([article(STRIKE[0], "b", day + dt.timedelta(days=20))])
+    late = clusterer.add([article(FLOOD[1], "c", day + dt.timedelta(days=45))])
+    assert late[0].event != first[0].event
+
+
+def test_nothing_to_add(fake_embedder):
+    assert Clusterer(fake_embedder).add([]) == []
