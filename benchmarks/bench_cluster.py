@@ -46,7 +46,7 @@ class Result:
     articles: int  # after prepare
     copies: int  # articles the deduplicator folded
     gold_copies: int
-    copies_right: int  # folded copies whose canonical the generator copied them from
+    copies_right: int  # folds that join two articles of one generated copy family
     generate_s: float
     model_s: float
     prepare_s: float
@@ -143,11 +143,14 @@ def batches(articles: Sequence[Article], days: int) -> Iterator[list[Article]]:
         yield batch
 
 
-def run_size(size: int, batch_days: int, seed: int) -> Result:
+def run_size(size: int, batch_days: int, seed: int, threads: int | None) -> Result:
     """Generate, prepare, fold copies and cluster ``size`` articles; measure each stage."""
     import faiss
     import torch
     from synthetic_stream import generate
+
+    if threads:
+        torch.set_num_threads(threads)
 
     from storyline.cluster import Clusterer
     from storyline.dedup import Deduplicator
@@ -220,7 +223,10 @@ def run_size(size: int, batch_days: int, seed: int) -> Result:
         articles=len(corpus.articles),
         copies=len(folded_pairs),
         gold_copies=len(stream.copies),
-        copies_right=sum(stream.copies.get(copy) == original for copy, original in folded_pairs),
+        copies_right=sum(
+            stream.copies.get(copy, copy) == stream.copies.get(original, original)
+            for copy, original in folded_pairs
+        ),
         generate_s=generate_s,
         model_s=model_s,
         prepare_s=prepare_s,
@@ -247,19 +253,13 @@ def run_size(size: int, batch_days: int, seed: int) -> Result:
     )
 
 
-def measure(size: int, batch_days: int, seed: int) -> Result | None:
+def measure(size: int, batch_days: int, seed: int, threads: int | None) -> Result | None:
     """Run one size in a fresh child process, so its peak RSS is its own."""
+    options = ["--batch-days", str(batch_days), "--seed", str(seed)]
+    if threads:
+        options += ["--threads", str(threads)]
     child = subprocess.run(
-        [
-            sys.executable,
-            __file__,
-            "--child",
-            str(size),
-            "--batch-days",
-            str(batch_days),
-            "--seed",
-            str(seed),
-        ],
+        [sys.executable, __file__, "--child", str(size), *options],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -284,8 +284,8 @@ def report(result: Result) -> None:
     )
     print(f"  peak RSS {r.peak_mib:.0f} MiB ({r.rss_before_mib:.0f} MiB before the timed stages)")
     print(
-        f"  copies folded {r.copies} (generator made {r.gold_copies}; "
-        f"{r.copies_right} folded onto the article they reprint)"
+        f"  copies folded {r.copies} (generator made {r.gold_copies}); {r.copies_right} folds "
+        f"join a copy and its original, {r.copies - r.copies_right} join unrelated articles"
     )
     print(
         f"  events found {r.events} vs gold {r.gold_events}; B-cubed P {r.b3_precision:.3f} "
@@ -354,17 +354,29 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 50_000])
     parser.add_argument("--batch-days", type=int, default=1)
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=None,
+        help="torch threads (default: torch's own choice, one per core); use 1 when other "
+        "work shares the cores, where two threads are several times slower",
+    )
     parser.add_argument("--child", type=int, default=None, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child is not None:
         sys.path.insert(0, str(Path(__file__).resolve().parent))
-        print(json.dumps(asdict(run_size(args.child, args.batch_days, args.seed))))
+        result = run_size(args.child, args.batch_days, args.seed, args.threads)
+        print(json.dumps(asdict(result)))
         return
     print(machine())
-    print(f"batches of {args.batch_days} day(s), seed {args.seed}; each size in a fresh process")
+    threads = args.threads or "torch default"
+    print(
+        f"batches of {args.batch_days} day(s), seed {args.seed}, torch threads: {threads}; "
+        f"each size in a fresh process"
+    )
     results: list[Result] = []
     for size in args.sizes:
-        measured = measure(size, args.batch_days, args.seed)
+        measured = measure(size, args.batch_days, args.seed, args.threads)
         if measured is not None:
             report(measured)
             results.append(measured)

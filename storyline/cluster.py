@@ -46,10 +46,10 @@ _LEAD_CHARS = 300
 class ClusterConfig:
     """Thresholds tuned on the tuning halves of two evaluation sets (docs/clustering.md)."""
 
-    threshold: float = 0.30
-    storyline_threshold: float = 0.25
+    threshold: float = 0.10
+    storyline_threshold: float = 0.10
     lexical_weight: float = 0.6
-    decay: float = 0.003
+    decay: float = 0.01
     window_days: int = 30
     storyline_days: int = 400
     neighbours: int = 20
