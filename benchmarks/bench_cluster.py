@@ -9,9 +9,13 @@ Quality is B-cubed F1 against the generator's gold events (a copy counts in the 
 its canonical article). Run from the repository root:
 
     .venv/bin/python benchmarks/bench_cluster.py [--sizes 10000 50000] [--batch-days 1]
+        [--threads N]
 
 Target: at least 100 articles/s end to end at 50,000 articles with peak RSS under 4 GiB
 on 2 cores. Stage times sum to the end-to-end time; embedding is part of clustering.
+Run it on an idle machine: the CPU other processes used meanwhile is printed, and with
+another busy process torch's default of one thread per core runs several times slower
+than ``--threads 1``.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ class Result:
     peak_mib: float
     torch_threads: int
     faiss_threads: int
+    config: str  # the clusterer's configuration, which is still being tuned
     own_cpu_s: float  # CPU seconds this process used in the timed stages
     other_cpu_s: float  # CPU seconds every other process used meanwhile (from /proc/stat)
 
@@ -248,6 +253,7 @@ def run_size(size: int, batch_days: int, seed: int, threads: int | None) -> Resu
         peak_mib=peak_mib(),
         torch_threads=torch.get_num_threads(),
         faiss_threads=faiss.omp_get_max_threads(),
+        config=repr(clusterer.config),
         own_cpu_s=own_cpu() - cpu_before[0],
         other_cpu_s=machine_cpu() - cpu_before[1] - (own_cpu() - cpu_before[0]),
     )
@@ -296,6 +302,7 @@ def report(result: Result) -> None:
         f"storyline B-cubed F1 {r.storyline_b3_f1:.3f}"
     )
     cores = os.cpu_count() or 1
+    print(f"  {r.config}")
     print(
         f"  threads: torch {r.torch_threads}, faiss {r.faiss_threads}; CPU in the timed stages: "
         f"this process {r.own_cpu_s / r.seconds:.2f} cores, other processes "

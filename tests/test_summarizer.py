@@ -7,7 +7,7 @@ import pytest
 
 from storyline.concepts import ConceptModel, concept_features
 from storyline.lexical import standalone, word_count
-from storyline.pipeline import load, make_story
+from storyline.pipeline import Group, load, make_story
 from storyline.salience import FEATURES, Ranker
 from storyline.segment import segment
 from storyline.shorten import shorten
@@ -143,7 +143,8 @@ def test_empty_input_gives_empty_summary(fake_embedder):
 
 
 def test_make_story_titles_the_story_after_a_headline(corpus, fake_embedder):
-    story = make_story(corpus, fake_embedder, SummaryConfig(words=100))
+    event = Group("event-1", "storyline-1", corpus.articles)
+    story = make_story(corpus, event, "story-1", fake_embedder, SummaryConfig(words=100))
     titles = {a.title for a in corpus.articles if a.title}
     assert story.title in titles
     assert set(story.articles) == {a.id for a in corpus.articles}
