@@ -31,14 +31,13 @@ from pathlib import Path
 import numpy as np
 
 from storyline.articles import article_id
-from storyline.cluster import ClusterConfig, Clusterer
-from storyline.dedup import Deduplicator
+from storyline.cluster import ClusterConfig
 from storyline.embed import Embedder, MiniLMEmbedder
 from storyline.errors import InputError, NoUsableInput
 from storyline.ingest.decode import decode
 from storyline.ingest.readers import ReadResult, json_lines, read_object
 from storyline.model import Article, Document, Skipped
-from storyline.pipeline import prepare
+from storyline.pipeline import fold_and_cluster, prepare
 
 PARTS = ("all", "tune", "test")
 
@@ -184,18 +183,12 @@ def cluster_stream(
     and the number of copies folded. A copy takes the place of its canonical article;
     undated articles go with the batch they appear in.
     """
-    dedup = Deduplicator()
-    clusterer = Clusterer(embedder, config)
-    events: dict[str, tuple[str, str]] = {}
-    copies = 0
-    for batch in _batches(articles, batch_days):
-        folded = dedup.add(batch)
-        originals = [a for a in folded if a.duplicate_of is None]
-        events.update((x.article, (x.event, x.storyline)) for x in clusterer.add(originals))
-        for article in folded:
-            if article.duplicate_of is not None:
-                events[article.id] = events[article.duplicate_of]
-                copies += 1
+    folded, placed = fold_and_cluster(_batches(articles, batch_days), embedder, config)
+    events = {}
+    for article in folded.values():
+        where = placed[article.duplicate_of or article.id]
+        events[article.id] = (where.event, where.storyline)
+    copies = sum(1 for a in folded.values() if a.duplicate_of is not None)
     return events, copies
 
 

@@ -145,17 +145,9 @@ def group(
     Undated articles come last and are grouped by content alone.
     """
     order = sorted(range(len(articles)), key=lambda i: (articles[i].date is None, articles[i].date))
-    dedup = Deduplicator()
-    clusterer = Clusterer(embedder, config)
-    folded: dict[str, Article] = {}
-    placed: dict[str, Assignment] = {}
-    batches = _days([articles[i] for i in order])
-    for done, batch in enumerate(batches, start=1):
-        found = dedup.add(batch)
-        folded.update((a.id, a) for a in found)
-        originals = [a for a in found if a.duplicate_of is None]
-        placed.update((x.article, x) for x in clusterer.add(originals))
-        _tick(progress, "grouping", done, len(batches))
+    folded, placed = fold_and_cluster(
+        _days([articles[i] for i in order]), embedder, config, progress
+    )
     members: dict[str, list[Article]] = {}
     for article in sorted(folded.values(), key=lambda a: a.duplicate_of is not None):
         event = placed[article.duplicate_of or article.id]
@@ -165,6 +157,30 @@ def group(
         for event, items in members.items()
     ]
     return tuple(folded[a.id] for a in articles), groups
+
+
+def fold_and_cluster(
+    batches: Sequence[Sequence[Article]],
+    embedder: Embedder,
+    config: ClusterConfig | None = None,
+    progress: Progress | None = None,
+) -> tuple[dict[str, Article], dict[str, Assignment]]:
+    """Feed the batches in order to one deduplicator and one clusterer.
+
+    Returns every article by id (copies now carry ``duplicate_of``) and the placement of
+    every canonical article; a copy belongs wherever its canonical article was placed.
+    """
+    dedup = Deduplicator()
+    clusterer = Clusterer(embedder, config)
+    folded: dict[str, Article] = {}
+    placed: dict[str, Assignment] = {}
+    for done, batch in enumerate(batches, start=1):
+        found = dedup.add(batch)
+        folded.update((a.id, a) for a in found)
+        originals = [a for a in found if a.duplicate_of is None]
+        placed.update((x.article, x) for x in clusterer.add(originals))
+        _tick(progress, "grouping", done, len(batches))
+    return folded, placed
 
 
 def _days(articles: Sequence[Article]) -> list[list[Article]]:
