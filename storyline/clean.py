@@ -320,13 +320,16 @@ def _assemble(blocks: list[_Block], labels: list[str], meta_title: str | None) -
         else:
             removed.append(Removal(block.text, label))
     title = next((b.text for b, lab in zip(blocks, labels, strict=True) if lab == TITLE), None)
+    title = meta_title.strip() if meta_title else title
+    if not parts and title:
+        parts = [title]  # a headline-only item (feed entry, wire flash): the headline is its text
     source, credits = _trailers(removed)
     date, date_from = _date_hint(blocks, labels, dateline[1] if dateline else None)
     return Cleaned(
         text="\n\n".join(parts),
         headings=tuple(headings),
         removed=tuple(removed),
-        title=meta_title.strip() if meta_title else title,
+        title=title,
         trailer_source=source,
         credits=credits,
         date_hint=date,

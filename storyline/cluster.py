@@ -42,15 +42,45 @@ _FEATURES = 2**20
 _LEAD_CHARS = 300
 
 
+#: What the article–event scorer looks at, in the order of :attr:`Scorer.weights`.
+FEATURES = (
+    "lexical",  # average TF-IDF cosine with the event's articles
+    "dense",  # average embedding cosine with the event's articles
+    "lexical_long",  # lexical · length, so long and short texts get their own cut
+    "dense_long",  # dense · length
+    "long",  # the article's length: log(1 + words) / log(1000), at most 1
+    "gap",  # log(1 + days between the article and the event's dates)
+    "size",  # log of the event's number of articles
+)
+
+
+@dataclass(frozen=True)
+class Scorer:
+    """Logistic regression over :data:`FEATURES`: the probability that an article belongs
+    to an event. The defaults come from ``benchmarks/train_cluster_scorer.py`` (fitted on
+    the tuning halves of DUC 2004 and UCI; docs/clustering.md)."""
+
+    weights: tuple[float, ...] = (15.769, 14.759, 11.906, 5.227, -0.521, -1.112, -0.307)
+    bias: float = -5.105
+
+    def probability(self, features: np.ndarray) -> np.ndarray:
+        return 1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias)))
+
+
 @dataclass(frozen=True)
 class ClusterConfig:
-    """Thresholds tuned on the tuning halves of two evaluation sets (docs/clustering.md)."""
+    """How articles are scored and joined (docs/clustering.md says where each came from).
 
-    threshold: float = 0.10
-    storyline_threshold: float = 0.10
-    lexical_weight: float = 0.6
-    decay: float = 0.01
-    window_days: int = 30
+    An article joins its best event when :attr:`scorer` gives at least ``join``; a new
+    event joins the storyline of its best earlier event (days apart not counted) at
+    ``storyline_join``.
+    """
+
+    scorer: Scorer = Scorer()
+    join: float = 0.1
+    storyline_join: float = 0.2
+    lexical_weight: float = 0.6  # the share of TF-IDF in the search vectors
+    window_days: int = 90
     storyline_days: int = 400
     neighbours: int = 20
     slice_days: int = 7
@@ -70,7 +100,9 @@ class Assignment:
 
 
 @dataclass
-class _Event:
+class EventVectors:
+    """Sums of an event's article vectors, its size and its first and last dates."""
+
     id: str
     storyline: str
     dense: np.ndarray  # sums of the members' vectors
@@ -79,12 +111,25 @@ class _Event:
     size: int = 0
     first: int | None = None  # proleptic ordinals of the earliest and latest article dates
     last: int | None = None
+    weekdays: set[int] = field(default_factory=set)  # its articles' weekdays (see below)
 
-    def add(self, item: _Item, day: int | None) -> None:
+    @classmethod
+    def empty(cls, id: str, like: ArticleVectors, storyline: str = "") -> EventVectors:
+        """An event with no article yet, its sums shaped like ``like``'s vectors."""
+        return cls(
+            id,
+            storyline,
+            np.zeros_like(like.dense),
+            sparse.csr_matrix(like.lexical.shape, dtype=np.float32),
+            np.zeros_like(like.projected),
+        )
+
+    def add(self, item: ArticleVectors, day: int | None) -> None:
         self.dense = self.dense + item.dense
         self.lexical = self.lexical + item.lexical
         self.projected = self.projected + item.projected
         self.size += 1
+        self.weekdays |= item.weekdays
         if day is not None:
             self.first = day if self.first is None else min(self.first, day)
             self.last = day if self.last is None else max(self.last, day)
@@ -97,7 +142,7 @@ class _Event:
 
 
 @dataclass(frozen=True)
-class _Item:
+class ArticleVectors:
     """One article's vectors: unit embedding, unit TF-IDF row, its random projection, and
     the search vector made of both."""
 
@@ -105,6 +150,8 @@ class _Item:
     lexical: sparse.csr_matrix
     projected: np.ndarray
     search: np.ndarray
+    words: int
+    weekdays: frozenset[int]  # its date's weekday and the weekdays its opening names
 
 
 @dataclass
@@ -119,8 +166,8 @@ class Clusterer:
     def __init__(self, embedder: Embedder, config: ClusterConfig | None = None) -> None:
         self.embedder = embedder
         self.config = config or ClusterConfig()
-        self._vectors = _Vectorizer(self.config.projection)
-        self._events: list[_Event] = []
+        self._vectors = Vectorizer(self.config.projection)
+        self._events: list[EventVectors] = []
         self._slices: dict[int | None, _Slice] = {}
         self._storyline_count = 0
         self._newest: int | None = None
@@ -183,23 +230,28 @@ class Clusterer:
 
     # ------------------------------------------------------------------- placement
 
-    def _score(self, item: _Item, events: list[int]) -> np.ndarray:
-        """Average-linkage similarity of the article to each event's members."""
-        weight = self.config.lexical_weight
-        lexical = np.array([_sparse_dot(self._events[e].lexical, item.lexical) for e in events])
-        dense = np.stack([self._events[e].dense for e in events]) @ item.dense
-        sizes = np.array([self._events[e].size for e in events], dtype=np.float64)
-        return (weight * lexical + (1 - weight) * dense) / sizes
+    def features(self, item: ArticleVectors, events: Sequence[int], day: int | None) -> np.ndarray:
+        """One row of :data:`FEATURES` per event: how the article compares with it."""
+        found = [self._events[e] for e in events]
+        return pair_features(item, found, [event.gap(day) for event in found])
 
-    def _place(self, item: _Item, day: int | None, candidates: set[int]) -> tuple[int, bool]:
+    def _compatible(self, item: ArticleVectors, day: int | None, event: EventVectors) -> bool:
+        """Within the window; and an undated article whose opening names the day of the news
+        ("met on Thursday") does not join an event whose articles name only other days."""
+        if day is None and item.weekdays and event.weekdays:
+            return bool(item.weekdays & event.weekdays)
+        return event.gap(day) <= self.config.window_days
+
+    def _place(
+        self, item: ArticleVectors, day: int | None, candidates: set[int]
+    ) -> tuple[int, bool]:
         config = self.config
-        gaps = {e: self._events[e].gap(day) for e in candidates}
-        events = sorted(e for e, gap in gaps.items() if gap <= config.window_days)
+        events = sorted(e for e in candidates if self._compatible(item, day, self._events[e]))
         best = -1
         if events:
-            scores = self._score(item, events) - config.decay * np.array([gaps[e] for e in events])
-            top = int(np.argmax(scores))  # ties go to the earliest event
-            if scores[top] >= config.threshold:
+            chances = config.scorer.probability(self.features(item, events, day))
+            top = int(np.argmax(chances))  # ties go to the earliest event
+            if chances[top] >= config.join:
                 best = events[top]
         new = best < 0
         if new:
@@ -208,7 +260,7 @@ class Clusterer:
         self._track(best)
         return best, new
 
-    def _open(self, item: _Item, day: int | None) -> int:
+    def _open(self, item: ArticleVectors, day: int | None) -> int:
         """A new event, in the storyline of the most similar recent event if one is close."""
         count = len(self._events)
         storyline = None
@@ -219,22 +271,15 @@ class Clusterer:
             nearest = [int(e) for e in np.argsort(-scores)[: self.config.neighbours]]
             nearest = sorted(e for e in nearest if np.isfinite(scores[e]))
             if nearest:
-                exact = self._score(item, nearest)
-                top = int(np.argmax(exact))
-                if exact[top] >= self.config.storyline_threshold:
+                # content alone: days apart do not count against a storyline
+                chances = self.config.scorer.probability(self.features(item, nearest, None))
+                top = int(np.argmax(chances))
+                if chances[top] >= self.config.storyline_join:
                     storyline = self._events[nearest[top]].storyline
         if storyline is None:
             self._storyline_count += 1
             storyline = f"storyline-{self._storyline_count}"
-        self._events.append(
-            _Event(
-                f"event-{count + 1}",
-                storyline,
-                np.zeros_like(item.dense),
-                sparse.csr_matrix(item.lexical.shape, dtype=np.float32),
-                np.zeros_like(item.projected),
-            )
-        )
+        self._events.append(EventVectors.empty(f"event-{count + 1}", item, storyline))
         return count
 
     def _track(self, index: int) -> None:
@@ -277,8 +322,8 @@ class Clusterer:
                 del self._slices[key]
 
 
-class _Vectorizer:
-    """Articles → :class:`_Item`: headline-and-lead embedding and TF-IDF of the whole text.
+class Vectorizer:
+    """Articles → :class:`ArticleVectors`: headline-and-lead embedding and TF-IDF of the whole text.
 
     Document frequencies are counted over the stream so far, the current batch included.
     The search vector concatenates the embedding with a random projection of the TF-IDF
@@ -299,19 +344,29 @@ class _Vectorizer:
         self._documents = 0
         self.width = 0
 
-    def encode(self, articles: Sequence[Article], embedder: Embedder, weight: float) -> list[_Item]:
-        dense = np.asarray(embedder.encode([_headline_and_lead(a) for a in articles]))
+    def encode(
+        self, articles: Sequence[Article], embedder: Embedder, weight: float
+    ) -> list[ArticleVectors]:
+        leads = [_headline_and_lead(a) for a in articles]
+        dense = np.asarray(embedder.encode(leads))
         lexical = self._tfidf(articles)
         projected = np.asarray((lexical @ self._projection).toarray(), dtype=np.float32)
         search = _search_vectors(dense, projected, weight)
         self.width = search.shape[1]
         return [
-            _Item(dense[row], lexical[row], projected[row], search[row])
-            for row in range(len(articles))
+            ArticleVectors(
+                dense[row],
+                lexical[row],
+                projected[row],
+                search[row],
+                words=len(article.text.split()),
+                weekdays=_weekdays(article),
+            )
+            for row, article in enumerate(articles)
         ]
 
     def _tfidf(self, articles: Sequence[Article]) -> sparse.csr_matrix:
-        counts = self._hashing.transform([f"{a.title or ''}\n{a.text}" for a in articles])
+        counts = self._hashing.transform([_full_text(a) for a in articles])
         counts = sparse.csr_matrix(counts, dtype=np.float32)
         self._document_frequency += np.bincount(counts.indices, minlength=_FEATURES)
         self._documents += len(articles)
@@ -325,6 +380,24 @@ def _sparse_dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
     """Dot product of two one-row matrices through their shared columns."""
     _, left, right = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
     return float(a.data[left] @ b.data[right])
+
+
+def pair_features(
+    item: ArticleVectors, events: Sequence[EventVectors], gaps: Sequence[int]
+) -> np.ndarray:
+    """Rows of :data:`FEATURES` comparing one article with each event (``gaps`` in days)."""
+    sizes = np.array([e.size for e in events], dtype=np.float64)
+    lexical = np.array([_sparse_dot(e.lexical, item.lexical) for e in events]) / sizes
+    dense = np.stack([e.dense for e in events]) @ item.dense / sizes
+    long = np.full(len(events), min(np.log1p(item.words) / np.log(1000), 1.0))
+    gap = np.log1p(np.asarray(gaps, dtype=np.float64))
+    return np.column_stack([lexical, dense, lexical * long, dense * long, long, gap, np.log(sizes)])
+
+
+def _full_text(article: Article) -> str:
+    if not article.title or article.text.startswith(article.title):
+        return article.text
+    return f"{article.title}\n{article.text}"
 
 
 def _search_vectors(dense: np.ndarray, projected: np.ndarray, weight: float) -> np.ndarray:
@@ -345,6 +418,20 @@ def _projection(width: int) -> sparse.csr_matrix:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+
+
+_OPENING_CHARS = 800
+
+
+def _weekdays(article: Article) -> frozenset[int]:
+    """The weekday of the article's date and those its opening names ("met on Monday")."""
+    named = _WEEKDAY.findall(article.text[:_OPENING_CHARS])
+    days = {_WEEKDAYS.index(name.lower()) for name in named}
+    if article.date is not None:
+        days.add(article.date.weekday())
+    return frozenset(days)
 
 
 def _headline_and_lead(article: Article) -> str:
@@ -355,4 +442,7 @@ def _headline_and_lead(article: Article) -> str:
         lead = lead[: ends[-1]]
     elif len(lead) > _LEAD_CHARS:
         lead = lead[:_LEAD_CHARS].rsplit(" ", 1)[0]
-    return f"{article.title}. {lead.strip()}" if article.title else lead.strip()
+    lead = lead.strip()
+    if not article.title or lead.startswith(article.title):  # headline-only items
+        return lead
+    return f"{article.title}. {lead}"

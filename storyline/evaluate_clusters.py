@@ -183,7 +183,7 @@ def cluster_stream(
     and the number of copies folded. A copy takes the place of its canonical article;
     undated articles go with the batch they appear in.
     """
-    folded, placed = fold_and_cluster(_batches(articles, batch_days), embedder, config)
+    folded, placed = fold_and_cluster(day_batches(articles, batch_days), embedder, config)
     events = {}
     for article in folded.values():
         where = placed[article.duplicate_of or article.id]
@@ -192,7 +192,7 @@ def cluster_stream(
     return events, copies
 
 
-def _batches(articles: Sequence[Article], days: int) -> list[list[Article]]:
+def day_batches(articles: Sequence[Article], days: int) -> list[list[Article]]:
     batches: list[list[Article]] = []
     current: list[Article] = []
     start: int | None = None

@@ -150,6 +150,19 @@ def test_text_without_prose_is_kept_rather_than_emptied():
     assert cleaned.text == "Harbour wall plans approved by council"
 
 
+def test_headline_only_item_keeps_its_headline_as_text():
+    # a feed entry whose only line is its title must not vanish as "furniture"
+    headline = "Harbour wall plans approved by council"
+    cleaned = clean(_doc(headline, title=headline))
+    assert cleaned.title == headline
+    assert cleaned.text == headline
+
+
+def test_item_whose_only_line_is_furniture_keeps_its_metadata_title():
+    cleaned = clean(_doc("VIDEO: Storm surge tops the harbour wall", title="Storm surge video"))
+    assert cleaned.text == "Storm surge video"
+
+
 def test_normalize_line_collapses_odd_spaces():
     assert normalize_line("\u00a0Sochi\u2009 talks\u200b  end ") == "Sochi talks end"
 

@@ -1,9 +1,10 @@
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 
-from storyline.cluster import ClusterConfig, Clusterer
+from storyline.cluster import ClusterConfig, Clusterer, Scorer
 from tests.conftest import make_article
 
 FLOOD = [
@@ -23,8 +24,13 @@ STRIKE = [
 
 
 #: The hashing test embedder scores unrelated texts higher than MiniLM does (shared function
-#: words), so these tests of the mechanics use thresholds fitted to it, not the tuned ones.
-CONFIG = ClusterConfig(threshold=0.3, storyline_threshold=0.25)
+#: words), so these tests of the mechanics use a scorer fitted to it, not the trained one:
+#: join when 0.6 · lexical + 0.4 · dense reaches 0.3 (storyline: 0.25), steeply.
+CONFIG = ClusterConfig(
+    scorer=Scorer((30.0, 20.0, 0.0, 0.0, 0.0, 0.0, 0.0), -15.0),
+    join=0.5,
+    storyline_join=float(1 / (1 + np.exp(2.5))),  # the probability at 0.25
+)
 
 
 def clusterer(embedder):
@@ -85,10 +91,26 @@ def test_batches_do_not_change_earlier_assignments_and_order_is_deterministic(fa
 def test_events_close_after_the_window(fake_embedder, day):
     stream = clusterer(fake_embedder)
     first = stream.add([article(FLOOD[0], "a", day)])
-    # A quiet month in between, then the same wording again: a new event.
-    stream.add([article(STRIKE[0], "b", day + dt.timedelta(days=20))])
-    late = stream.add([article(FLOOD[1], "c", day + dt.timedelta(days=45))])
+    # A quiet spell longer than the window, then the same wording again: a new event.
+    window = CONFIG.window_days
+    stream.add([article(STRIKE[0], "b", day + dt.timedelta(days=window // 2))])
+    late = stream.add([article(FLOOD[1], "c", day + dt.timedelta(days=window + 15))])
     assert late[0].event != first[0].event
+
+
+def test_an_undated_article_naming_another_day_opens_an_event_of_the_same_storyline(
+    fake_embedder,
+):
+    monday = dt.date(2026, 3, 30)
+    stream = clusterer(fake_embedder)
+    dated = stream.add([article(f"On Monday {FLOOD[0]}", "a", monday)])
+    same_day = stream.add([article(f"On Monday {FLOOD[1]}", "b", None)])
+    other_day = stream.add([article(f"On Thursday {FLOOD[2]}", "c", None)])
+    silent = stream.add([article(FLOOD[2], "d", None)])
+    assert same_day[0].event == dated[0].event
+    assert other_day[0].new_event
+    assert other_day[0].storyline == dated[0].storyline
+    assert not silent[0].new_event  # names no day: grouped by content alone
 
 
 def test_nothing_to_add(fake_embedder):
