@@ -48,6 +48,7 @@ SETS = {
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--joins", default="0.3,0.4,0.5,0.6,0.7")
+    parser.add_argument("--storyline-joins", default="0.2,0.5,0.8,0.95,0.99")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularization")
     args = parser.parse_args()
     embedder = MiniLMEmbedder()
@@ -83,6 +84,17 @@ def main() -> None:
         print(f"join {join:.2f}  " + "  ".join(f"{n} {v:.3f}" for n, v in f1.items()), flush=True)
     best = max(results)
     print(f"\nbest: join={best[1]} (mean B3 F1 {best[0]:.3f}) {scorer}")
+    # Storylines: no set labels them, so the DUC topics stand in (an upper bound on how much
+    # threading is right: related topics there, such as a crackdown and its trials, are
+    # separate labels). Pick the lowest probability that does not merge distinct topics.
+    articles, gold = streams["duc2004"]
+    for storyline_join in (float(x) for x in args.storyline_joins.split(",")):
+        trial = dataclasses.replace(
+            config, scorer=scorer, join=best[1], storyline_join=storyline_join
+        )
+        placed, _ = cluster_stream(articles, embedder, trial)
+        found = score([placed[a.id][1] for a in articles], gold)
+        print(f"storyline_join {storyline_join:.2f}  duc2004 storylines B3 F1 {found.b3_f1:.3f}")
 
 
 def replay(

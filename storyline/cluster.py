@@ -78,7 +78,7 @@ class ClusterConfig:
 
     scorer: Scorer = Scorer()
     join: float = 0.1
-    storyline_join: float = 0.2
+    storyline_join: float = 0.8
     lexical_weight: float = 0.6  # the share of TF-IDF in the search vectors
     window_days: int = 90
     storyline_days: int = 400
@@ -237,8 +237,9 @@ class Clusterer:
 
     def _compatible(self, item: ArticleVectors, day: int | None, event: EventVectors) -> bool:
         """Within the window; and an undated article whose opening names the day of the news
-        ("met on Thursday") does not join an event whose articles name only other days."""
-        if day is None and item.weekdays and event.weekdays:
+        ("met on Thursday") does not join a dated event whose articles' dates and openings
+        name only other days."""
+        if day is None and item.weekdays and event.first is not None:
             return bool(item.weekdays & event.weekdays)
         return event.gap(day) <= self.config.window_days
 
