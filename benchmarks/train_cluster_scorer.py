@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import itertools
 import statistics
 from collections.abc import Sequence
 from pathlib import Path
@@ -47,7 +48,8 @@ SETS = {
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--joins", default="0.3,0.4,0.5,0.6,0.7")
+    parser.add_argument("--joins", default="0.05,0.1,0.15,0.2")
+    parser.add_argument("--brief-joins", default="0.01,0.02,0.05,0.1")
     parser.add_argument("--storyline-joins", default="0.2,0.5,0.8,0.95,0.99")
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularization")
     args = parser.parse_args()
@@ -74,23 +76,27 @@ def main() -> None:
         print(f"  {feature:<14} {weight:+.3f}")
     print(f"  {'bias':<14} {scorer.bias:+.3f}")
     results = []
-    for join in (float(x) for x in args.joins.split(",")):
-        trial = dataclasses.replace(config, scorer=scorer, join=join)
+    for join, brief in itertools.product(_floats(args.joins), _floats(args.brief_joins)):
+        trial = dataclasses.replace(config, scorer=scorer, join=join, join_brief=brief)
         f1 = {}
         for name, (articles, gold) in streams.items():
             placed, _ = cluster_stream(articles, embedder, trial)
             f1[name] = score([placed[a.id][0] for a in articles], gold).b3_f1
-        results.append((statistics.mean(f1.values()), join))
-        print(f"join {join:.2f}  " + "  ".join(f"{n} {v:.3f}" for n, v in f1.items()), flush=True)
+        results.append((statistics.mean(f1.values()), join, brief))
+        print(
+            f"join {join:.2f} brief {brief:.2f}  "
+            + "  ".join(f"{n} {v:.3f}" for n, v in f1.items()),
+            flush=True,
+        )
     best = max(results)
-    print(f"\nbest: join={best[1]} (mean B3 F1 {best[0]:.3f}) {scorer}")
+    print(f"\nbest: join={best[1]} join_brief={best[2]} (mean B3 F1 {best[0]:.3f}) {scorer}")
     # Storylines: no set labels them, so the DUC topics stand in (an upper bound on how much
     # threading is right: related topics there, such as a crackdown and its trials, are
     # separate labels). Pick the lowest probability that does not merge distinct topics.
     articles, gold = streams["duc2004"]
-    for storyline_join in (float(x) for x in args.storyline_joins.split(",")):
+    for storyline_join in _floats(args.storyline_joins):
         trial = dataclasses.replace(
-            config, scorer=scorer, join=best[1], storyline_join=storyline_join
+            config, scorer=scorer, join=best[1], join_brief=best[2], storyline_join=storyline_join
         )
         placed, _ = cluster_stream(articles, embedder, trial)
         found = score([placed[a.id][1] for a in articles], gold)
@@ -126,6 +132,10 @@ def replay(
                     events[label] = EventVectors.empty(label, item)
                 events[label].add(item, day)
     return np.vstack(rows), np.concatenate(labels)
+
+
+def _floats(text: str) -> list[float]:
+    return [float(x) for x in text.split(",") if x.strip()]
 
 
 if __name__ == "__main__":

@@ -46,6 +46,7 @@ _LEAD_CHARS = 300
 FEATURES = (
     "lexical",  # average TF-IDF cosine with the event's articles
     "dense",  # average embedding cosine with the event's articles
+    "names",  # average TF-IDF cosine of the names mentioned (people, places, bodies)
     "lexical_long",  # lexical · length, so long and short texts get their own cut
     "dense_long",  # dense · length
     "long",  # the article's length: log(1 + words) / log(1000), at most 1
@@ -60,8 +61,8 @@ class Scorer:
     to an event. The defaults come from ``benchmarks/train_cluster_scorer.py`` (fitted on
     the tuning halves of DUC 2004 and UCI; docs/clustering.md)."""
 
-    weights: tuple[float, ...] = (15.769, 14.759, 11.906, 5.227, -0.521, -1.112, -0.307)
-    bias: float = -5.105
+    weights: tuple[float, ...] = (11.08, 15.295, 10.353, 7.425, 1.784, -0.874, -1.213, -0.357)
+    bias: float = -4.654
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         return 1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias)))
@@ -71,13 +72,17 @@ class Scorer:
 class ClusterConfig:
     """How articles are scored and joined (docs/clustering.md says where each came from).
 
-    An article joins its best event when :attr:`scorer` gives at least ``join``; a new
+    An article joins its best event when :attr:`scorer` gives at least ``join`` (texts
+    under ``brief_words`` words: ``join_brief``; the two differ in how calibrated the
+    scorer's best candidate is, measured on the tuning halves); a new
     event joins the storyline of its best earlier event (days apart not counted) at
     ``storyline_join``.
     """
 
     scorer: Scorer = Scorer()
     join: float = 0.1
+    join_brief: float = 0.05  # for texts under ``brief_words`` words (headlines, flashes)
+    brief_words: int = 30
     storyline_join: float = 0.8
     lexical_weight: float = 0.6  # the share of TF-IDF in the search vectors
     window_days: int = 90
@@ -108,6 +113,7 @@ class EventVectors:
     dense: np.ndarray  # sums of the members' vectors
     lexical: sparse.csr_matrix
     projected: np.ndarray
+    names: sparse.csr_matrix
     size: int = 0
     first: int | None = None  # proleptic ordinals of the earliest and latest article dates
     last: int | None = None
@@ -122,12 +128,14 @@ class EventVectors:
             np.zeros_like(like.dense),
             sparse.csr_matrix(like.lexical.shape, dtype=np.float32),
             np.zeros_like(like.projected),
+            sparse.csr_matrix(like.names.shape, dtype=np.float32),
         )
 
     def add(self, item: ArticleVectors, day: int | None) -> None:
         self.dense = self.dense + item.dense
         self.lexical = self.lexical + item.lexical
         self.projected = self.projected + item.projected
+        self.names = self.names + item.names
         self.size += 1
         self.weekdays |= item.weekdays
         if day is not None:
@@ -150,6 +158,7 @@ class ArticleVectors:
     lexical: sparse.csr_matrix
     projected: np.ndarray
     search: np.ndarray
+    names: sparse.csr_matrix
     words: int
     weekdays: frozenset[int]  # its date's weekday and the weekdays its opening names
 
@@ -252,7 +261,8 @@ class Clusterer:
         if events:
             chances = config.scorer.probability(self.features(item, events, day))
             top = int(np.argmax(chances))  # ties go to the earliest event
-            if chances[top] >= config.join:
+            brief = item.words < config.brief_words
+            if chances[top] >= (config.join_brief if brief else config.join):
                 best = events[top]
         new = best < 0
         if new:
@@ -324,7 +334,8 @@ class Clusterer:
 
 
 class Vectorizer:
-    """Articles → :class:`ArticleVectors`: headline-and-lead embedding and TF-IDF of the whole text.
+    """Articles → :class:`ArticleVectors`: headline-and-lead embedding, TF-IDF of the whole
+    text's words and word pairs, and TF-IDF of the names it mentions.
 
     Document frequencies are counted over the stream so far, the current batch included.
     The search vector concatenates the embedding with a random projection of the TF-IDF
@@ -332,25 +343,31 @@ class Vectorizer:
     """
 
     def __init__(self, projection: int) -> None:
-        self._hashing = HashingVectorizer(
-            n_features=_FEATURES,
-            ngram_range=(1, 2),
-            stop_words=sorted(STOPWORDS),
-            alternate_sign=False,
-            norm=None,
-            token_pattern=r"(?u)\b\w\w+\b",
+        self._words = _StreamingTfidf(
+            HashingVectorizer(
+                n_features=_FEATURES,
+                ngram_range=(1, 2),
+                stop_words=sorted(STOPWORDS),
+                alternate_sign=False,
+                norm=None,
+                token_pattern=r"(?u)\b\w\w+\b",
+            )
+        )
+        self._names = _StreamingTfidf(
+            HashingVectorizer(
+                n_features=_FEATURES, analyzer=_names, alternate_sign=False, norm=None
+            )
         )
         self._projection = _projection(projection)
-        self._document_frequency = np.zeros(_FEATURES, dtype=np.int64)
-        self._documents = 0
         self.width = 0
 
     def encode(
         self, articles: Sequence[Article], embedder: Embedder, weight: float
     ) -> list[ArticleVectors]:
-        leads = [_headline_and_lead(a) for a in articles]
-        dense = np.asarray(embedder.encode(leads))
-        lexical = self._tfidf(articles)
+        dense = np.asarray(embedder.encode([_headline_and_lead(a) for a in articles]))
+        texts = [_full_text(a) for a in articles]
+        lexical = self._words.transform(texts)
+        names = self._names.transform(texts)
         projected = np.asarray((lexical @ self._projection).toarray(), dtype=np.float32)
         search = _search_vectors(dense, projected, weight)
         self.width = search.shape[1]
@@ -360,21 +377,45 @@ class Vectorizer:
                 lexical[row],
                 projected[row],
                 search[row],
+                names=names[row],
                 words=len(article.text.split()),
                 weekdays=_weekdays(article),
             )
             for row, article in enumerate(articles)
         ]
 
-    def _tfidf(self, articles: Sequence[Article]) -> sparse.csr_matrix:
-        counts = self._hashing.transform([_full_text(a) for a in articles])
-        counts = sparse.csr_matrix(counts, dtype=np.float32)
-        self._document_frequency += np.bincount(counts.indices, minlength=_FEATURES)
-        self._documents += len(articles)
+
+class _StreamingTfidf:
+    """Unit-length TF-IDF rows (log term frequency) with document frequencies counted over
+    every text transformed so far."""
+
+    def __init__(self, hashing: HashingVectorizer) -> None:
+        self._hashing = hashing
+        self._document_frequency = np.zeros(hashing.n_features, dtype=np.int64)
+        self._documents = 0
+
+    def transform(self, texts: Sequence[str]) -> sparse.csr_matrix:
+        counts = sparse.csr_matrix(self._hashing.transform(texts), dtype=np.float32)
+        self._document_frequency += np.bincount(
+            counts.indices, minlength=len(self._document_frequency)
+        )
+        self._documents += len(texts)
         idf = np.log((1 + self._documents) / (1 + self._document_frequency)) + 1.0
         counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices].astype(np.float32)
         norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
         return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-9)) @ counts)
+
+
+_NAME = re.compile(
+    r"(?<![.!?\n\"“] )(?<![\"“‘'(\n])(?<!^)"  # not opening a sentence, quote or line
+    r"\b[A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|al|bin|de|van|von))*"
+)
+
+
+def _names(text: str) -> list[str]:
+    """Capitalized word runs not opening a sentence: the people, places and organizations
+    a text names ("Bashar al Assad", "Sochi"), lower-cased."""
+    return [m.group(0).casefold() for m in _NAME.finditer(text)]
 
 
 def _sparse_dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
@@ -390,9 +431,12 @@ def pair_features(
     sizes = np.array([e.size for e in events], dtype=np.float64)
     lexical = np.array([_sparse_dot(e.lexical, item.lexical) for e in events]) / sizes
     dense = np.stack([e.dense for e in events]) @ item.dense / sizes
+    names = np.array([_sparse_dot(e.names, item.names) for e in events]) / sizes
     long = np.full(len(events), min(np.log1p(item.words) / np.log(1000), 1.0))
     gap = np.log1p(np.asarray(gaps, dtype=np.float64))
-    return np.column_stack([lexical, dense, lexical * long, dense * long, long, gap, np.log(sizes)])
+    return np.column_stack(
+        [lexical, dense, names, lexical * long, dense * long, long, gap, np.log(sizes)]
+    )
 
 
 def _full_text(article: Article) -> str:

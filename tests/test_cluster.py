@@ -27,8 +27,9 @@ STRIKE = [
 #: words), so these tests of the mechanics use a scorer fitted to it, not the trained one:
 #: join when 0.6 · lexical + 0.4 · dense reaches 0.3 (storyline: 0.25), steeply.
 CONFIG = ClusterConfig(
-    scorer=Scorer((30.0, 20.0, 0.0, 0.0, 0.0, 0.0, 0.0), -15.0),
+    scorer=Scorer((30.0, 20.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0), -15.0),
     join=0.5,
+    join_brief=0.5,
     storyline_join=float(1 / (1 + np.exp(2.5))),  # the probability at 0.25
 )
 
