@@ -116,3 +116,28 @@ def test_an_undated_article_naming_another_day_opens_an_event_of_the_same_storyl
 
 def test_nothing_to_add(fake_embedder):
     assert clusterer(fake_embedder).add([]) == []
+
+
+def test_names_tell_apart_two_events_told_in_the_same_words(fake_embedder, day):
+    # join on names alone: the same wording about another bridge and town is another event
+    names_only = dataclasses.replace(
+        CONFIG, scorer=Scorer((0.0, 0.0, 40.0, 0.0, 0.0, 0.0, 0.0, 0.0), -12.0)
+    )
+    other_town = FLOOD[0].replace("Vell", "Ossen").replace("Carrow", "Tamsby")
+    placed = Clusterer(fake_embedder, names_only).add(
+        [
+            article(FLOOD[0], "a", day),
+            article(FLOOD[1], "b", day),
+            article(other_town, "c", day),
+        ]
+    )
+    assert placed[1].event == placed[0].event
+    assert placed[2].new_event
+
+
+def test_a_headline_only_item_is_placed_by_its_headline(fake_embedder, day):
+    headline = "Flood water closes the Vell bridge at Carrow"
+    placed = clusterer(fake_embedder).add(
+        [article(FLOOD[0], "a", day), article(headline, "h", day, title=headline)]
+    )
+    assert placed[1].event == placed[0].event
