@@ -1,21 +1,24 @@
 """Group a stream of articles into events and thread the events into storylines.
 
-Each article becomes one vector: the MiniLM embedding of its headline and lead next to a
-random projection of its TF-IDF vector (words and word pairs of the whole text, with
-document frequencies counted over the stream so far), weighted so that the dot product of
-two articles is ``lexical_weight · tfidf cosine + (1 − lexical_weight) · embedding cosine``.
+Each article gets three vectors: the MiniLM embedding of its headline and lead, a TF-IDF
+vector of the words and word pairs of its whole text, and a TF-IDF vector of the names it
+mentions (document frequencies counted over the stream so far).
 
-An article joins the open event whose members it resembles most on average (average
-linkage: the dot product with the event's mean vector), less ``decay`` per day between the
-article's date and the event's dates, when that score reaches ``threshold``; otherwise it
-opens a new event. Events stay open ``window_days`` after their latest article, so two
-similar articles months apart make two events. Candidate events come from the nearest
-articles in a faiss inner-product index kept per time slice; slices that fall out of the
-window are dropped, so the cost per article does not grow with the history. An article
-without a date is compared by content alone, with every open event.
+An article is compared with each candidate event through :data:`FEATURES` (average-linkage
+similarities computed exactly from the event's summed vectors, the article's length, the
+days between them, the event's size); a logistic regression (:class:`Scorer`, trained by
+``benchmarks/train_cluster_scorer.py``) gives the probability that it belongs there. It
+joins its most probable event when that reaches ``join``, otherwise it opens a new event.
+Events stay open ``window_days`` after their latest article, so two similar articles
+months apart make two events. Candidate events come from the nearest articles in a faiss
+inner-product index per time slice over search vectors (the embedding beside a random
+projection of the TF-IDF vector); slices that fall out of the window are dropped, so the
+cost per article does not grow with the history. An article without a date is compared by
+content alone, except that it does not join a dated event whose days differ from every
+weekday its opening names.
 
-A new event joins the storyline of the most similar earlier event of the last
-``storyline_days`` (no time penalty) when the score reaches ``storyline_threshold``.
+A new event joins the storyline of the most probable earlier event of the last
+``storyline_days`` (days apart not counted) when that reaches ``storyline_join``.
 
 Incremental and deterministic: :meth:`Clusterer.add` assigns a batch without revisiting
 earlier assignments, and the same articles in the same order give the same result.
@@ -239,7 +242,7 @@ class Clusterer:
 
     # ------------------------------------------------------------------- placement
 
-    def features(self, item: ArticleVectors, events: Sequence[int], day: int | None) -> np.ndarray:
+    def _features(self, item: ArticleVectors, events: Sequence[int], day: int | None) -> np.ndarray:
         """One row of :data:`FEATURES` per event: how the article compares with it."""
         found = [self._events[e] for e in events]
         return pair_features(item, found, [event.gap(day) for event in found])
@@ -259,7 +262,7 @@ class Clusterer:
         events = sorted(e for e in candidates if self._compatible(item, day, self._events[e]))
         best = -1
         if events:
-            chances = config.scorer.probability(self.features(item, events, day))
+            chances = config.scorer.probability(self._features(item, events, day))
             top = int(np.argmax(chances))  # ties go to the earliest event
             brief = item.words < config.brief_words
             if chances[top] >= (config.join_brief if brief else config.join):
@@ -283,7 +286,7 @@ class Clusterer:
             nearest = sorted(e for e in nearest if np.isfinite(scores[e]))
             if nearest:
                 # content alone: days apart do not count against a storyline
-                chances = self.config.scorer.probability(self.features(item, nearest, None))
+                chances = self.config.scorer.probability(self._features(item, nearest, None))
                 top = int(np.argmax(chances))
                 if chances[top] >= self.config.storyline_join:
                     storyline = self._events[nearest[top]].storyline
