@@ -92,7 +92,7 @@ def main() -> None:
     print(f"\nbest: join={best[1]} join_brief={best[2]} (mean B3 F1 {best[0]:.3f}) {scorer}")
     # Storylines: no set labels them, so the DUC topics stand in (an upper bound on how much
     # threading is right: related topics there, such as a crackdown and its trials, are
-    # separate labels). Pick the lowest probability that does not merge distinct topics.
+    # separate labels). The default is the value that scores best here.
     articles, gold = streams["duc2004"]
     for storyline_join in _floats(args.storyline_joins):
         trial = dataclasses.replace(
