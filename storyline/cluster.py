@@ -43,6 +43,7 @@ from storyline.salience import STOPWORDS
 
 _FEATURES = 2**20
 _LEAD_CHARS = 300
+_OPENING_CHARS = 800  # where an undated article's weekdays are looked for
 
 
 #: What the article–event scorer looks at, in the order of :attr:`Scorer.weights`.
@@ -368,7 +369,7 @@ class Vectorizer:
         self, articles: Sequence[Article], embedder: Embedder, weight: float
     ) -> list[ArticleVectors]:
         dense = np.asarray(embedder.encode([_headline_and_lead(a) for a in articles]))
-        texts = [_full_text(a) for a in articles]
+        texts = [full_text(a) for a in articles]
         lexical = self._words.transform(texts)
         names = self._names.transform(texts)
         projected = np.asarray((lexical @ self._projection).toarray(), dtype=np.float32)
@@ -442,10 +443,17 @@ def pair_features(
     )
 
 
-def _full_text(article: Article) -> str:
-    if not article.title or article.text.startswith(article.title):
-        return article.text
-    return f"{article.title}\n{article.text}"
+def full_text(article: Article) -> str:
+    """Headline and text, the headline once (a headline-only item's text is its headline)."""
+    headline = _headline_before(article, article.text)
+    return f"{headline}\n{article.text}" if headline else article.text
+
+
+def _headline_before(article: Article, opening: str) -> str | None:
+    """The headline to put before ``opening``, unless ``opening`` already starts with it."""
+    if not article.title or opening.startswith(article.title):
+        return None
+    return article.title
 
 
 def _search_vectors(dense: np.ndarray, projected: np.ndarray, weight: float) -> np.ndarray:
@@ -470,9 +478,6 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 _WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
-_OPENING_CHARS = 800
-
-
 def _weekdays(article: Article) -> frozenset[int]:
     """The weekday of the article's date and those its opening names ("met on Monday")."""
     named = _WEEKDAY.findall(article.text[:_OPENING_CHARS])
@@ -491,6 +496,5 @@ def _headline_and_lead(article: Article) -> str:
     elif len(lead) > _LEAD_CHARS:
         lead = lead[:_LEAD_CHARS].rsplit(" ", 1)[0]
     lead = lead.strip()
-    if not article.title or lead.startswith(article.title):  # headline-only items
-        return lead
-    return f"{article.title}. {lead}"
+    headline = _headline_before(article, lead)
+    return f"{headline}. {lead}" if headline else lead
