@@ -369,7 +369,7 @@ class Vectorizer:
         self, articles: Sequence[Article], embedder: Embedder, weight: float
     ) -> list[ArticleVectors]:
         dense = np.asarray(embedder.encode([_headline_and_lead(a) for a in articles]))
-        texts = [full_text(a) for a in articles]
+        texts = [_full_text(a) for a in articles]
         lexical = self._words.transform(texts)
         names = self._names.transform(texts)
         projected = np.asarray((lexical @ self._projection).toarray(), dtype=np.float32)
@@ -443,7 +443,7 @@ def pair_features(
     )
 
 
-def full_text(article: Article) -> str:
+def _full_text(article: Article) -> str:
     """Headline and text, the headline once (a headline-only item's text is its headline)."""
     headline = _headline_before(article, article.text)
     return f"{headline}\n{article.text}" if headline else article.text
