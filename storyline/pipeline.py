@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +29,7 @@ from storyline.model import (
     Storyline,
     SummarySentence,
 )
-from storyline.segment import segment
+from storyline.segment import Sentences, has_sentences
 from storyline.summarizer import SummaryConfig, summarize_story
 
 #: ``progress(stage, done, total)`` is called as work advances; stages are named for people.
@@ -41,7 +41,7 @@ class Corpus:
     """Usable articles with their sentences, and what could not be used."""
 
     articles: tuple[Article, ...]
-    sentences: dict[str, tuple[Sentence, ...]]
+    sentences: Mapping[str, tuple[Sentence, ...]]  # split on first use (segment.Sentences)
     skipped: tuple[Skipped, ...]
     notices: tuple[Notice, ...]
 
@@ -98,7 +98,10 @@ def load(inputs: Sequence[str | Path], progress: Progress | None = None) -> Corp
 
 
 def prepare(documents: Sequence[Document]) -> Corpus:
-    """Clean and segment documents; identical texts and articles without sentences are skipped."""
+    """Clean documents; identical texts and articles without sentences are skipped.
+
+    Sentences are split when first asked for (:class:`~storyline.segment.Sentences`).
+    """
     skipped: list[Skipped] = []
     first_seen: dict[str, str] = {}
     unique: list[Document] = []
@@ -110,18 +113,15 @@ def prepare(documents: Sequence[Document]) -> Corpus:
         first_seen[key] = document.locator
         unique.append(document)
     articles: list[Article] = []
-    sentences: dict[str, tuple[Sentence, ...]] = {}
     for document, cleaned in zip(unique, clean_all(unique), strict=True):
         article = make_article(document, cleaned)
-        found = segment(article)
-        if not found:
+        if not has_sentences(article):
             skipped.append(
                 Skipped(document.locator, "no sentences left after removing page furniture")
             )
             continue
         articles.append(article)
-        sentences[article.id] = found
-    return Corpus(tuple(articles), sentences, tuple(skipped), ())
+    return Corpus(tuple(articles), Sentences(articles), tuple(skipped), ())
 
 
 @dataclass(frozen=True)

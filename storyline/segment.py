@@ -10,7 +10,7 @@ typewriter quotes (two backquotes opening, two apostrophes closing) count as quo
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from functools import lru_cache
 
 import pysbd
@@ -34,6 +34,36 @@ def segment(article: Article) -> tuple[Sentence, ...]:
         Sentence(article.id, index, span.start, span.end, article.text[span.start : span.end])
         for index, span in enumerate(spans)
     )
+
+
+def has_sentences(article: Article) -> bool:
+    """Whether :func:`segment` finds any sentence, without running the splitter: some
+    paragraph that is not a subhead has text."""
+    return next(_paragraphs(article), None) is not None
+
+
+class Sentences(Mapping[str, tuple[Sentence, ...]]):
+    """Each article's sentences by article id, split on first use and kept.
+
+    Splitting is the slow part of reading (pysbd, ~5 ms an article), and grouping articles
+    into events does not need it; only the stories a summary is written for pay for it.
+    """
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._articles = {article.id: article for article in articles}
+        self._found: dict[str, tuple[Sentence, ...]] = {}
+
+    def __getitem__(self, article_id: str) -> tuple[Sentence, ...]:
+        found = self._found.get(article_id)
+        if found is None:
+            found = self._found[article_id] = segment(self._articles[article_id])
+        return found
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._articles)
+
+    def __len__(self) -> int:
+        return len(self._articles)
 
 
 def _paragraphs(article: Article) -> Iterator[tuple[str, int]]:
@@ -60,6 +90,9 @@ def split_paragraph(paragraph: str, offset: int = 0) -> list[Span]:
             start = cursor + len(rest) - len(rest.lstrip())
         cursor = start + len(piece)
         pieces.append(Span(start, cursor))
+    if not pieces and paragraph.strip():  # a paragraph always holds at least one sentence
+        start = len(paragraph) - len(paragraph.lstrip())
+        pieces.append(Span(start, len(paragraph.rstrip())))
     merged = _merge_open_quotes(paragraph, _move_closing_marks(paragraph, pieces))
     return [Span(offset + s.start, offset + s.end) for s in merged]
 

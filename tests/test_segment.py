@@ -10,7 +10,7 @@ from storyline.clean import clean_all
 from storyline.ingest.readers import read
 from storyline.ingest.sources import expand
 from storyline.model import Span
-from storyline.segment import segment, split_paragraph
+from storyline.segment import Sentences, has_sentences, segment, split_paragraph
 
 from .conftest import EVENT, make_article
 
@@ -139,3 +139,26 @@ def test_property_offsets_always_slice_back_to_the_sentence(paragraphs):
         previous_end = sentence.end
     covered = "".join(s.text for s in sentences)
     assert covered.replace(" ", "") == text.replace(" ", "").replace("\n", "")
+
+
+def test_sentences_are_split_on_first_use_and_match_segment():
+    articles = [
+        make_article("First thing happened. Then a second thing.\n\nA new paragraph.", id="a"),
+        make_article("One line only", id="b"),
+    ]
+    lazy = Sentences(articles)
+    assert len(lazy) == 2 and list(lazy) == ["a", "b"]
+    assert lazy._found == {}
+    assert lazy["a"] == segment(articles[0])
+    assert set(lazy._found) == {"a"}
+    assert [len(found) for found in lazy.values()] == [3, 1]
+
+
+def test_has_sentences_agrees_with_segment():
+    text = "Harbour Talks\nOfficials met on Friday."
+    body = make_article(text)
+    headings_only = make_article(text, headings=(Span(0, 13), Span(14, len(text))))
+    blank = make_article("   \n  ")
+    for article in (body, headings_only, blank):
+        assert has_sentences(article) == bool(segment(article))
+    assert has_sentences(body) and not has_sentences(headings_only)
