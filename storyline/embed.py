@@ -40,12 +40,20 @@ class MiniLMEmbedder:
     instance, so a sentence repeated across articles (wire copies) is encoded once. Small
     batches are faster here: news sentences vary in length and a batch pads to its longest
     (8 sentences: ~136 sentences/s on 2 cores, 32: ~92; measured on summary sentences).
+
+    ``precision`` "bfloat16" runs the model in bfloat16, about 1.5 times as fast on a CPU
+    with bfloat16 instructions (AVX-512 BF16 or AMX) and within 0.998 cosine of float32;
+    "auto" (the default) picks it only on such a CPU, since elsewhere it is emulated and
+    slow. Vectors are normalized in float32 either way.
     """
 
     name = "all-MiniLM-L6-v2"
 
-    def __init__(self, batch_size: int = 8) -> None:
+    def __init__(self, batch_size: int = 8, precision: str = "auto") -> None:
+        if precision not in PRECISIONS:
+            raise ValueError(f"precision must be one of {', '.join(PRECISIONS)}")
         self.batch_size = batch_size
+        self.precision = precision
         self._model: Any = None
         self._cache: dict[bytes, np.ndarray] = {}
 
@@ -54,22 +62,48 @@ class MiniLMEmbedder:
         missing = list(dict.fromkeys(k for k in keys if k not in self._cache))
         if missing:
             text_of = dict(zip(keys, texts, strict=True))
-            vectors = self._load().encode(
+            found = self._load().encode(
                 [text_of[k] for k in missing],
                 batch_size=self.batch_size,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
+                convert_to_tensor=True,
                 show_progress_bar=False,
             )
-            self._cache.update(zip(missing, vectors.astype(np.float32), strict=True))
+            vectors = found.float().numpy()
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            self._cache.update(zip(missing, vectors, strict=True))
         if not keys:
             return np.zeros((0, 384), dtype=np.float32)
         return np.stack([self._cache[k] for k in keys])
 
     def _load(self) -> Any:
         if self._model is None:
-            self._model = load_minilm()
+            model = load_minilm()
+            if self.precision == "bfloat16" or (self.precision == "auto" and native_bfloat16()):
+                import torch
+
+                model = model.to(torch.bfloat16)
+            self._model = model
         return self._model
+
+
+PRECISIONS = ("auto", "float32", "bfloat16")
+
+
+def native_bfloat16() -> bool:
+    """Whether this CPU computes in bfloat16 natively (AVX-512 BF16 or AMX), per torch."""
+    import torch
+
+    capability = torch.backends.cpu.get_cpu_capability()
+    return "AMX" in capability or (capability.startswith("AVX512") and _cpu_flag("avx512_bf16"))
+
+
+def _cpu_flag(flag: str) -> bool:
+    """Whether /proc/cpuinfo (Linux) lists ``flag``; False where there is no such file."""
+    try:
+        with open("/proc/cpuinfo") as info:
+            return any(flag in line.split() for line in info if line.startswith("flags"))
+    except OSError:
+        return False
 
 
 def load_minilm() -> Any:

