@@ -137,9 +137,9 @@ class EventVectors:
 
     def add(self, item: ArticleVectors, day: int | None) -> None:
         self.dense = self.dense + item.dense
-        self.lexical = self.lexical + item.lexical
+        self.lexical = _sorted(self.lexical + item.lexical)
         self.projected = self.projected + item.projected
-        self.names = self.names + item.names
+        self.names = _sorted(self.names + item.names)
         self.size += 1
         self.weekdays |= item.weekdays
         if day is not None:
@@ -407,7 +407,7 @@ class _StreamingTfidf:
         idf = np.log((1 + self._documents) / (1 + self._document_frequency)) + 1.0
         counts.data = (1.0 + np.log(counts.data)) * idf[counts.indices].astype(np.float32)
         norms = np.sqrt(np.asarray(counts.multiply(counts).sum(axis=1)).ravel())
-        return sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-9)) @ counts)
+        return _sorted(sparse.csr_matrix(sparse.diags(1.0 / np.maximum(norms, 1e-9)) @ counts))
 
 
 _NAME = re.compile(
@@ -422,10 +422,20 @@ def _names(text: str) -> list[str]:
     return [m.group(0).casefold() for m in _NAME.finditer(text)]
 
 
-def _sparse_dot(a: sparse.csr_matrix, b: sparse.csr_matrix) -> float:
-    """Dot product of two one-row matrices through their shared columns."""
-    _, left, right = np.intersect1d(a.indices, b.indices, assume_unique=True, return_indices=True)
-    return float(a.data[left] @ b.data[right])
+def _sorted(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """``matrix`` with its column indices in ascending order, as :func:`_sparse_dot` needs."""
+    matrix.sort_indices()
+    return matrix
+
+
+def _sparse_dot(event: sparse.csr_matrix, item: sparse.csr_matrix) -> float:
+    """Dot product of two one-row matrices with sorted columns: the article's few columns
+    are looked up in the event's many, so a large event costs no more than a small one."""
+    if not event.nnz or not item.nnz:
+        return 0.0
+    found = np.minimum(np.searchsorted(event.indices, item.indices), event.nnz - 1)
+    shared = event.indices[found] == item.indices
+    return float(event.data[found[shared]] @ item.data[shared])
 
 
 def pair_features(

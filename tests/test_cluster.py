@@ -3,7 +3,11 @@ import datetime as dt
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from scipy import sparse
 
+from storyline import cluster
 from storyline.cluster import ClusterConfig, Clusterer, Scorer
 from tests.conftest import make_article
 
@@ -141,3 +145,20 @@ def test_a_headline_only_item_is_placed_by_its_headline(fake_embedder, day):
         [article(FLOOD[0], "a", day), article(headline, "h", day, title=headline)]
     )
     assert placed[1].event == placed[0].event
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.data())
+def test_sparse_dot_equals_the_dense_dot_product(data):
+    width = 64
+    columns = st.lists(st.integers(0, width - 1), unique=True, max_size=width)
+    values = st.floats(-5, 5, allow_nan=False, width=32)
+
+    def row(picked: list[int]) -> sparse.csr_matrix:
+        dense = np.zeros((1, width), dtype=np.float32)
+        dense[0, picked] = data.draw(st.lists(values, min_size=len(picked), max_size=len(picked)))
+        return cluster._sorted(sparse.csr_matrix(dense))
+
+    event, item = row(data.draw(columns)), row(data.draw(columns))
+    expected = float(event.toarray()[0] @ item.toarray()[0])
+    assert cluster._sparse_dot(event, item) == pytest.approx(expected, rel=1e-5, abs=1e-5)
