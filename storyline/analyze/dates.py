@@ -1,0 +1,335 @@
+"""Dates mentioned in a text, resolved against the article's date.
+
+News writes most dates relative to the day of publication: "on Monday", "yesterday",
+"last month", "November 28" (no year), "two weeks ago", "next week". :func:`find_dates`
+finds such expressions with rules (the forms below) and resolves each against an anchor
+date, the article's own or, when it has none, the story's, into a :class:`DateMention`:
+the first day of the period it names and how precise that is (day, week, month or year).
+
+The rules follow English news usage:
+
+- a bare weekday ("on Monday") is the latest such day on or before the anchor, unless its
+  clause speaks of the future ("will", "is due to", "next") — then the first after it;
+  "last Monday" is strictly before, "next Monday" strictly after;
+- a day and month without a year ("November 28") is the occurrence nearest the anchor;
+  a month alone ("in March") likewise, at month precision;
+- "last week / month / year", "this ...", "next ...", "N days / weeks / months / years ago",
+  "in N days / weeks" move the anchor by calendar units.
+
+A relative expression with no anchor is kept, with ``value`` None and a ``note`` saying
+why: a date is never guessed.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "week", "month", "year"]
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+_MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sept": 9}
+_NUMBERS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_FUTURE = re.compile(
+    r"\b(will|won't|shall|'ll|is due|are due|is to|are to|is expected|are expected|"
+    r"is scheduled|are scheduled|set for|plans? to|planned for|intends? to|next|upcoming|"
+    r"going to)\b",
+    re.IGNORECASE,
+)
+_CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but)\b|\band\b")
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![a-z])"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
+_COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_UNIT = r"(?:day|week|month|year)s?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+
+#: One alternative per form; the group name says which rule resolves it. Longer forms
+#: come first so that "November 28, 2017" is not read as "November 28".
+_PATTERN = re.compile(
+    "|".join(
+        (
+            r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
+            rf"(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)",
+            rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)",
+            rf"(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d))",
+            rf"(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<my>\b{_MONTH},?\s+{_YEAR}\b)",
+            rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
+            rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?)",
+            r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
+            rf"(?P<weekday>\b(?:(?:last|next|this|on|by|until|since|from)\s+)?{_WEEKDAY}\b)",
+            r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
+            r"this afternoon|this evening)\b)",
+            rf"(?P<month>\b(?:(?:in|since|until|by|from|for|early|late)\s+|mid-?){_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<year>\b(?:in|since|until|by|from|during|of)\s+{_YEAR}\b)",
+        )
+    ),
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression at ``[start, end)`` of the text, resolved when possible.
+
+    ``value`` is the first day of the period named (the Monday of a week, the 1st of a
+    month, 1 January of a year); ``relative`` says whether it was resolved against the
+    anchor date; ``note`` says why ``value`` is None.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: dt.date | None
+    precision: Precision | None
+    relative: bool
+    note: str | None = None
+
+
+def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in ``text`` in order, resolved against ``anchor``.
+
+    ``offset`` is added to the positions (for a sentence cut from a longer text).
+    """
+    found = []
+    for match in _PATTERN.finditer(text):
+        kind = match.lastgroup or ""
+        if kind in _MONTH_RULES and not _month_capitalized(match.group(kind)):
+            continue  # "officials may 5 ..." is not May
+        resolved = _RULES[kind](match.group(kind), anchor, _future(text, match.start()))
+        value, precision, relative = resolved if resolved else (None, None, True)
+        note = None
+        if value is None:
+            note = "no date to resolve it against" if anchor is None else "not a valid date"
+        found.append(
+            DateMention(
+                match.group(kind),
+                offset + match.start(),
+                offset + match.end(),
+                value,
+                precision,
+                relative,
+                note,
+            )
+        )
+    return found
+
+
+Resolved = tuple[dt.date | None, Precision | None, bool] | None
+
+
+def _future(text: str, position: int) -> bool:
+    """Whether the clause around ``position`` speaks of the future."""
+    ends = [m.end() for m in _CLAUSE_END.finditer(text, 0, position)]
+    start = ends[-1] if ends else 0
+    following = _CLAUSE_END.search(text, position)
+    end = following.start() if following else len(text)
+    return bool(_FUTURE.search(text, start, end))
+
+
+def _iso(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    try:
+        return dt.date.fromisoformat(expression), "day", False
+    except ValueError:
+        return None
+
+
+def _full(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    month, day, year = _month_in(expression), _day_in(expression), _year_in(expression)
+    return _valid(year, month, day, relative=False)
+
+
+def _day_month(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    month, day = _month_in(expression), _day_in(expression)
+    candidates = [_safe(anchor.year + k, month, day) for k in (-1, 0, 1)]
+    dates = [c for c in candidates if c is not None]
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs((d - anchor).days)), "day", True
+
+
+def _month_year(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    return _valid(_year_in(expression), _month_in(expression), 1, relative=False, precision="month")
+
+
+def _month_alone(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    """The month's latest occurrence up to the anchor's month (the first from it on, when
+    the clause speaks of the future): "in March" in a November article is last March."""
+    if anchor is None:
+        return None
+    month = _month_in(expression)
+    year = anchor.year
+    if future and month < anchor.month:
+        year += 1
+    elif not future and month > anchor.month:
+        year -= 1
+    return dt.date(year, month, 1), "month", True
+
+
+def _year(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    return dt.date(_year_in(expression), 1, 1), "year", False
+
+
+def _weekday(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    words = expression.lower().split()
+    target = WEEKDAYS.index(words[-1])
+    back = (anchor.weekday() - target) % 7
+    ahead = (target - anchor.weekday()) % 7
+    if words[0] == "last":
+        return anchor - dt.timedelta(days=back or 7), "day", True
+    if words[0] == "next" or (future and words[0] != "since"):
+        return anchor + dt.timedelta(days=ahead or 7), "day", True
+    return anchor - dt.timedelta(days=back), "day", True
+
+
+def _deictic(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    shift = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(expression.lower(), 0)
+    return anchor + dt.timedelta(days=shift), "day", True
+
+
+def _shift(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    words = expression.lower().split()
+    unit, step = words[-1], {"last": -1, "next": 1}.get(words[0], 0)
+    return _moved(anchor, unit, step)
+
+
+def _ago(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    count, unit = expression.lower().split()[:2]
+    return _moved(anchor, unit.rstrip("s"), -_count(count), keep_day=True)
+
+
+def _ahead(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    if anchor is None:
+        return None
+    count, unit = expression.lower().split()[1:3]
+    return _moved(anchor, unit.rstrip("'’").rstrip("s"), _count(count), keep_day=True)
+
+
+def _moved(anchor: dt.date, unit: str, step: int, keep_day: bool = False) -> Resolved:
+    """The anchor moved ``step`` units; the result names the whole unit unless
+    ``keep_day`` (for "three days ago", "two weeks ago": a day, roughly)."""
+    if unit == "day":
+        return anchor + dt.timedelta(days=step), "day", True
+    if unit == "week":
+        moved = anchor + dt.timedelta(weeks=step)
+        if keep_day:
+            return moved, "week", True
+        return moved - dt.timedelta(days=moved.weekday()), "week", True
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + step
+        year, month = divmod(index, 12)
+        if keep_day:
+            day = min(anchor.day, calendar.monthrange(year, month + 1)[1])
+            return dt.date(year, month + 1, day), "month", True
+        return dt.date(year, month + 1, 1), "month", True
+    return dt.date(anchor.year + step, 1, 1), "year", True
+
+
+_MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month")
+
+
+def _month_capitalized(expression: str) -> bool:
+    """Whether the month word is written with a capital, as a month is."""
+    words = re.findall(r"[A-Za-z]+", expression)
+    return any(
+        w[0].isupper() for w in words if w.lower() in MONTHS or w.lower() in _MONTH_ABBREVIATIONS
+    )
+
+
+def _count(word: str) -> int:
+    return int(word) if word.isdigit() else _NUMBERS[word]
+
+
+def _month_in(expression: str) -> int:
+    for word in re.findall(r"[a-z]+", expression.lower()):
+        if word in MONTHS:
+            return MONTHS.index(word) + 1
+        if word in _MONTH_ABBREVIATIONS:
+            return _MONTH_ABBREVIATIONS[word]
+    raise ValueError(f"no month in {expression!r}")
+
+
+def _day_in(expression: str) -> int:
+    return int(re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", expression)[0])
+
+
+def _year_in(expression: str) -> int:
+    return int(re.findall(r"\d{4}", expression)[-1])
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _valid(
+    year: int, month: int, day: int, relative: bool, precision: Precision = "day"
+) -> Resolved:
+    found = _safe(year, month, day)
+    return (found, precision, relative) if found else None
+
+
+_RULES = {
+    "iso": _iso,
+    "mdy": _full,
+    "dmy": _full,
+    "md": _day_month,
+    "dm": _day_month,
+    "my": _month_year,
+    "ago": _ago,
+    "ahead": _ahead,
+    "shift": _shift,
+    "weekday": _weekday,
+    "deictic": _deictic,
+    "month": _month_alone,
+    "year": _year,
+}

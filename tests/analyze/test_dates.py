@@ -1,0 +1,105 @@
+"""Date expressions found in text and resolved against the article's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from storyline.analyze.dates import find_dates
+
+WEDNESDAY = dt.date(2031, 3, 12)
+
+
+def _resolved(text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, object, object]]:
+    return [(m.text, m.value, m.precision) for m in find_dates(text, anchor)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bare weekday in a past-tense clause: the latest such day up to the article's
+        ("The ferry sank on Monday, the coastguard said.", ("on Monday", dt.date(2031, 3, 10))),
+        ("Divers returned on Wednesday.", ("on Wednesday", WEDNESDAY)),
+        ("The mayor resigned last Wednesday.", ("last Wednesday", dt.date(2031, 3, 5))),
+        # the future: the first such day after it
+        ("The inquiry will open on Friday.", ("on Friday", dt.date(2031, 3, 14))),
+        ("Talks resume next Monday.", ("next Monday", dt.date(2031, 3, 17))),
+        ("The report, published yesterday, blamed the crew.", ("yesterday", dt.date(2031, 3, 11))),
+        ("Ships may sail tomorrow.", ("tomorrow", dt.date(2031, 3, 13))),
+    ],
+)
+def test_relative_days_resolve_against_the_article_date(text, expected):
+    assert _resolved(text) == [(*expected, "day")]
+
+
+def test_day_and_month_without_a_year_take_the_nearest_year():
+    january = dt.date(2031, 1, 4)
+    assert _resolved("The vote on December 28 was annulled.", january) == [
+        ("December 28", dt.date(2030, 12, 28), "day")
+    ]
+    assert _resolved("Hearings start 2 February.", january) == [
+        ("2 February", dt.date(2031, 2, 2), "day")
+    ]
+
+
+def test_a_month_alone_is_the_last_one_unless_the_clause_looks_ahead():
+    assert _resolved("The plant closed in November.") == [
+        ("in November", dt.date(2030, 11, 1), "month")
+    ]
+    assert _resolved("Elections will be held in May.") == [("in May", dt.date(2031, 5, 1), "month")]
+
+
+def test_periods_relative_to_the_article_date():
+    assert _resolved("Prices rose last month and will rise next year.") == [
+        ("last month", dt.date(2031, 2, 1), "month"),
+        ("next year", dt.date(2032, 1, 1), "year"),
+    ]
+    assert _resolved("Work started this week.") == [("this week", dt.date(2031, 3, 10), "week")]
+    assert _resolved("Three days ago the dam gave way.") == [
+        ("Three days ago", dt.date(2031, 3, 9), "day")
+    ]
+    assert _resolved("Repairs end in two weeks.") == [("in two weeks", dt.date(2031, 3, 26), "week")]
+
+
+def test_full_dates_need_no_anchor():
+    text = "The treaty of 14 July 2029 replaced the one signed on Nov. 3, 2011 (2012-01-05)."
+    assert _resolved(text, None) == [
+        ("14 July 2029", dt.date(2029, 7, 14), "day"),
+        ("Nov. 3, 2011", dt.date(2011, 11, 3), "day"),
+        ("2012-01-05", dt.date(2012, 1, 5), "day"),
+    ]
+    assert _resolved("Unrest began in March 2029 and in 2027.", None) == [
+        ("March 2029", dt.date(2029, 3, 1), "month"),
+        ("in 2027", dt.date(2027, 1, 1), "year"),
+    ]
+
+
+def test_without_an_anchor_relative_dates_are_kept_as_text_not_guessed():
+    [mention] = find_dates("The ferry sank on Monday.", None)
+    assert (mention.text, mention.value, mention.precision) == ("on Monday", None, None)
+    assert mention.note == "no date to resolve it against"
+
+
+def test_impossible_dates_are_kept_with_a_note():
+    [mention] = find_dates("It was dated 31 February 2030.", WEDNESDAY)
+    assert mention.value is None and mention.note == "not a valid date"
+
+
+def test_the_modal_may_is_not_a_month():
+    assert _resolved("Officials may 5 times repeat the drill, and may meet in may.") == []
+
+
+def test_offsets_point_into_the_longer_text():
+    text = "Intro. The ferry sank on Monday."
+    [mention] = find_dates(text[7:], WEDNESDAY, offset=7)
+    assert text[mention.start : mention.end] == "on Monday"
+
+
+@given(st.text(max_size=200), st.dates(min_value=dt.date(1900, 3, 1)))
+def test_any_text_gives_mentions_that_slice_back(text, anchor):
+    for mention in find_dates(text, anchor):
+        assert text[mention.start : mention.end] == mention.text
+        assert (mention.value is None) == (mention.precision is None)
