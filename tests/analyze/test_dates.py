@@ -61,7 +61,9 @@ def test_periods_relative_to_the_article_date():
     assert _resolved("Three days ago the dam gave way.") == [
         ("Three days ago", dt.date(2031, 3, 9), "day")
     ]
-    assert _resolved("Repairs end in two weeks.") == [("in two weeks", dt.date(2031, 3, 26), "week")]
+    assert _resolved("Repairs end in two weeks.") == [
+        ("in two weeks", dt.date(2031, 3, 26), "week")
+    ]
 
 
 def test_full_dates_need_no_anchor():
