@@ -134,10 +134,12 @@ def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateM
         if kind in _MONTH_RULES and not _month_capitalized(match.group(kind)):
             continue  # "officials may 5 ..." is not May
         resolved = _RULES[kind](match.group(kind), anchor, _future(text, match.start()))
-        value, precision, relative = resolved if resolved else (None, None, True)
+        absolute = kind in _ABSOLUTE
+        value, precision, relative = resolved if resolved else (None, None, not absolute)
         note = None
         if value is None:
-            note = "no date to resolve it against" if anchor is None else "not a valid date"
+            unanchored = anchor is None and not absolute
+            note = "no date to resolve it against" if unanchored else "not a valid date"
         found.append(
             DateMention(
                 match.group(kind),
@@ -272,6 +274,7 @@ def _moved(anchor: dt.date, unit: str, step: int, keep_day: bool = False) -> Res
     return dt.date(anchor.year + step, 1, 1), "year", True
 
 
+_ABSOLUTE = ("iso", "mdy", "dmy", "my", "year")  # forms that need no anchor
 _MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month")
 
 

@@ -86,8 +86,10 @@ def test_without_an_anchor_relative_dates_are_kept_as_text_not_guessed():
 
 
 def test_impossible_dates_are_kept_with_a_note():
-    [mention] = find_dates("It was dated 31 February 2030.", WEDNESDAY)
-    assert mention.value is None and mention.note == "not a valid date"
+    for anchor in (WEDNESDAY, None):
+        [mention] = find_dates("It was dated 31 February 2030.", anchor)
+        assert mention.value is None and mention.note == "not a valid date"
+        assert not mention.relative
 
 
 def test_the_modal_may_is_not_a_month():
