@@ -38,6 +38,7 @@ from sklearn.feature_extraction.text import HashingVectorizer
 from sklearn.random_projection import SparseRandomProjection
 
 from storyline.embed import Embedder
+from storyline.ingest.dates import WEEKDAYS
 from storyline.model import Article
 from storyline.salience import STOPWORDS
 
@@ -484,14 +485,13 @@ def _projection(width: int) -> sparse.csr_matrix:
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = re.compile(r"\b(" + "|".join(_WEEKDAYS) + r")\b", re.IGNORECASE)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.IGNORECASE)
 
 
 def _weekdays(article: Article) -> frozenset[int]:
     """The weekday of the article's date and those its opening names ("met on Monday")."""
     named = _WEEKDAY.findall(article.text[:_OPENING_CHARS])
-    days = {_WEEKDAYS.index(name.lower()) for name in named}
+    days = {WEEKDAYS.index(name.lower()) for name in named}
     if article.date is not None:
         days.add(article.date.weekday())
     return frozenset(days)

@@ -28,24 +28,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from storyline.ingest.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
 Precision = Literal["day", "week", "month", "year"]
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-_MONTH_ABBREVIATIONS = {m[:3]: i for i, m in enumerate(MONTHS, start=1)} | {"sept": 9}
+#: Month names and abbreviations → month number ("sept" → 9).
+_MONTH_NUMBERS = {
+    word: next(i for i, month in enumerate(MONTHS, start=1) if month.startswith(word))
+    for word in (*MONTHS, *MONTH_ABBREVIATIONS)
+}
 _NUMBERS = {
     "a": 1,
     "an": 1,
@@ -70,15 +61,12 @@ _FUTURE = re.compile(
 )
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but)\b|\band\b")
 
-_MONTH = (
-    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
-    r"|(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![a-z])"
-)
+_MONTH = rf"(?:{'|'.join(MONTHS)}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)(?![a-z])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
-_COUNT = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+_COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
 _UNIT = r"(?:day|week|month|year)s?"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
 
 #: One alternative per form; the group name says which rule resolves it. Longer forms
 #: come first so that "November 28, 2017" is not read as "November 28".
@@ -281,9 +269,7 @@ _MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month")
 def _month_capitalized(expression: str) -> bool:
     """Whether the month word is written with a capital, as a month is."""
     words = re.findall(r"[A-Za-z]+", expression)
-    return any(
-        w[0].isupper() for w in words if w.lower() in MONTHS or w.lower() in _MONTH_ABBREVIATIONS
-    )
+    return any(w[0].isupper() for w in words if w.lower() in _MONTH_NUMBERS)
 
 
 def _count(word: str) -> int:
@@ -292,10 +278,8 @@ def _count(word: str) -> int:
 
 def _month_in(expression: str) -> int:
     for word in re.findall(r"[a-z]+", expression.lower()):
-        if word in MONTHS:
-            return MONTHS.index(word) + 1
-        if word in _MONTH_ABBREVIATIONS:
-            return _MONTH_ABBREVIATIONS[word]
+        if word in _MONTH_NUMBERS:
+            return _MONTH_NUMBERS[word]
     raise ValueError(f"no month in {expression!r}")
 
 
