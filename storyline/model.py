@@ -135,6 +135,122 @@ class SummarySentence:
 
 
 @dataclass(frozen=True)
+class Claim:
+    """A value an article states, with the sentence that states it.
+
+    ``expression`` is the value as written ("at least 14 people"); ``value`` says it in a
+    normalized form ("≥ 14"); ``start``/``end`` are the sentence's offsets.
+    """
+
+    article: str
+    value: str
+    expression: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Claims by different outlets about one quantity (``topic``).
+
+    ``status`` is "conflict" (values disagree beyond rounding), "possibly different" (the
+    claims look alike but may count different things, so they are shown side by side, not
+    called a conflict) or "agreement" (independent outlets state the same value).
+    """
+
+    topic: str
+    status: str
+    claims: tuple[Claim, ...]
+
+
+@dataclass(frozen=True)
+class QuoteVariant:
+    """One outlet's wording of a quote, at ``[start, end)`` of the article's text."""
+
+    article: str
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A statement and everyone who reported it; ``speaker`` is "" when unnamed.
+
+    ``text`` is the first variant's wording; ``description`` says who spoke when no name
+    is given ("a witness").
+    """
+
+    speaker: str
+    text: str
+    variants: tuple[QuoteVariant, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class DatedMention:
+    """A date expression in a sentence of ``article`` and the date it resolves to.
+
+    ``start``/``end`` are the sentence's offsets, ``mention_start``/``mention_end`` the
+    expression's; ``date`` is None (with ``note``) when it could not be resolved.
+    """
+
+    article: str
+    start: int
+    end: int
+    mention: str
+    mention_start: int
+    mention_end: int
+    date: dt.date | None
+    precision: str | None
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    """An event on the timeline: what happened, when, and every sentence dating it.
+
+    ``dates`` lists every other date outlets (or one article) give the same event, so a
+    disagreement is visible; empty when all sources agree.
+    """
+
+    date: dt.date | None
+    precision: str | None
+    text: str
+    citations: tuple[DatedMention, ...]
+    dates: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Label:
+    """A label an outlet uses for an entity ("regime leader") and the articles using it."""
+
+    label: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Framing:
+    """How the outlets label one person, group or place, where they differ."""
+
+    entity: str
+    kind: str  # "person", "group" or "place"
+    labels: tuple[Label, ...]
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What a story's outlets agree on, conflict on, quote, date and call things."""
+
+    conflicts: tuple[Comparison, ...] = ()
+    agreements: tuple[Comparison, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    timeline: tuple[TimelineEntry, ...] = ()
+    framing: tuple[Framing, ...] = ()
+
+
+@dataclass(frozen=True)
 class Story:
     """One real-world event: its articles (canonical ones first, then copies) and summary.
 
@@ -150,6 +266,7 @@ class Story:
     first: dt.date | None = None
     last: dt.date | None = None
     undated: tuple[str, ...] = ()
+    analysis: Analysis = Analysis()
 
 
 @dataclass(frozen=True)

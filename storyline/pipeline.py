@@ -1,5 +1,6 @@
 """The one place that chains the stages: inputs → articles → copies folded → events and
-storylines → a cited summary per event → report."""
+storylines → a cited summary and an analysis (facts, quotes, timeline, framing) per
+event → report."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from storyline.analyze import analyze_story
 from storyline.articles import article_id, make_article
 from storyline.clean import clean_all
 from storyline.cluster import Assignment, ClusterConfig, Clusterer
@@ -228,6 +230,7 @@ def make_story(
     originals = [a for a in item.articles if a.duplicate_of is None]
     sentences = {a.id: corpus.sentences[a.id] for a in originals}
     summary = summarize_story(originals, sentences, embedder, config)
+    analysis = analyze_story(originals, sentences, embedder)
     dates = [a.date for a in item.articles if a.date]
     return Story(
         id=story_id,
@@ -237,6 +240,7 @@ def make_story(
         first=min(dates, default=None),
         last=max(dates, default=None),
         undated=tuple(a.id for a in item.articles if a.date is None),
+        analysis=analysis,
     )
 
 

@@ -13,6 +13,7 @@ from typing import Any
 import jinja2
 
 from storyline.model import SCHEMA, Article, Citation, Report, Story, SummarySentence
+from storyline.report_analysis import analysis_dict, analysis_markdown, analysis_view
 from storyline.summarizer import word_count
 
 # ---------------------------------------------------------------------------- JSON
@@ -77,6 +78,7 @@ def _story_dict(report: Report, story: Story, home: dict[str, str]) -> dict[str,
             }
             for s in story.summary
         ],
+        **analysis_dict(story.analysis),
     }
 
 
@@ -126,6 +128,7 @@ def _story_markdown(
         lines += [f"{sentence.text} [{', '.join(map(str, _refs(sentence, numbers)))}]", ""]
     if not story.summary:
         lines += ["*(no sentence fits the word budget)*", ""]
+    lines += analysis_markdown(story.analysis, lambda a: numbers[a], heading + "#")
     return lines
 
 
@@ -216,6 +219,7 @@ def _story_view(report: Report, story: Story, numbers: dict[str, int]) -> dict[s
             }
             for sentence in story.summary
         ],
+        "analysis": analysis_view(story.analysis, lambda a: numbers[a]),
     }
 
 

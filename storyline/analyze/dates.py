@@ -25,6 +25,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -111,17 +112,28 @@ class DateMention:
     note: str | None = None
 
 
-def find_dates(text: str, anchor: dt.date | None, offset: int = 0) -> list[DateMention]:
+def find_dates(
+    text: str,
+    anchor: dt.date | None,
+    offset: int = 0,
+    looks_ahead: Callable[[int], bool | None] | None = None,
+) -> list[DateMention]:
     """Every date expression in ``text`` in order, resolved against ``anchor``.
 
     ``offset`` is added to the positions (for a sentence cut from a longer text).
+    ``looks_ahead(position)`` may say, from a parse, whether the clause at an (offset)
+    position speaks of the future (True: "Putin hosts the summit on Wednesday"), of the
+    past (False: "the spokesman said on Tuesday" after a quote saying "will"), or leave
+    it to the words (None).
     """
     found = []
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
         if kind in _MONTH_RULES and not _month_capitalized(match.group(kind)):
             continue  # "officials may 5 ..." is not May
-        resolved = _RULES[kind](match.group(kind), anchor, _future(text, match.start()))
+        parsed = looks_ahead(offset + match.start()) if looks_ahead else None
+        future = _future(text, match.start()) if parsed is None else parsed
+        resolved = _RULES[kind](match.group(kind), anchor, future)
         absolute = kind in _ABSOLUTE
         value, precision, relative = resolved if resolved else (None, None, not absolute)
         note = None

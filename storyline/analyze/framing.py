@@ -1,0 +1,127 @@
+"""How each outlet labels the story's main people, groups and places.
+
+Labels are read from the parse around each name:
+
+- titles and descriptions written before it ("embattled Syrian regime leader Bashar al
+  Assad" → "embattled syrian regime leader");
+- appositions on either side ("Assad, the regime leader," / "the Syrian leader, Bashar
+  al-Assad,");
+- the noun a group's name qualifies ("Northern Front militants" → "militants");
+- for organizations, another name for the same one ("NLF" for "Northern Liberation
+  Front"). Places are left out (their labels are mostly geography).
+
+Labels are lowercased without determiners. An entity is reported when it is named by at
+least two articles and their labels differ; each label lists the articles using it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from storyline.analyze.names import TITLES, Names, clean_name
+from storyline.model import Article, Framing, Label
+
+#: Places are left out: their "labels" in news are mostly geography ("the capital").
+_KINDS = {"PERSON": "person", "ORG": "group", "NORP": "group"}
+_DROP = frozenset({"det", "predet", "punct", "relcl", "acl", "cc", "prep", "case"})
+_MAX_WORDS = 6
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "mr.", "mrs.", "ms.", "dr."})
+
+
+def entity_labels(doc: Any, names: Names) -> list[tuple[str, str, str]]:
+    """(canonical entity, kind, label) for every labelled name in ``doc``."""
+    found = []
+    for entity in doc.ents:
+        kind = _KINDS.get(entity.label_)
+        if kind is None:
+            continue
+        name = _canonical(entity, kind, names)
+        if not name:
+            continue
+        for label in _labels(entity, kind):
+            if label and label not in name.lower():
+                found.append((name, kind, label))
+        surface = clean_name(entity.text)
+        if kind == "group" and surface and surface != name:
+            found.append((name, kind, surface.lower()))  # another name: "NLF"
+    return found
+
+
+def _canonical(entity: Any, kind: str, names: Names) -> str:
+    if kind == "person":
+        return names.person(entity.text)
+    if kind == "group":
+        return names.group(entity.text)
+    return clean_name(entity.text)
+
+
+def _labels(entity: Any, kind: str) -> list[str]:
+    root = entity.root
+    doc = entity.doc
+    labels = []
+    before = [
+        t for t in root.lefts if t.i < entity.start and t.dep_ in ("compound", "amod", "nmod")
+    ]
+    if before:
+        first = min(t.left_edge.i for t in before)
+        words = [t for t in doc[first : entity.start] if t.dep_ not in ("det", "poss", "case")]
+        words = [t for t in words if t.lower_ not in _HONORIFICS]
+        if words and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in words):
+            labels.append(_phrase(words))
+    for child in root.rights:
+        if child.dep_ == "appos" and child.pos_ == "NOUN":
+            labels.append(_phrase(_noun_phrase(child)))
+    if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
+        labels.append(_phrase(_noun_phrase(root.head)))
+    if kind == "group" and root.dep_ == "compound" and root.head.pos_ == "NOUN":
+        labels.append(root.head.lower_)
+    return [label for label in labels if 0 < len(label.split()) <= _MAX_WORDS]
+
+
+def _noun_phrase(head: Any) -> list[Any]:
+    """A noun and its modifiers, without determiners, clauses or trailing phrases."""
+    keep = [head]
+    for child in head.lefts:
+        if child.dep_ not in _DROP and child.dep_ != "poss":
+            keep.extend(child.subtree)
+        elif child.dep_ == "poss":
+            keep.extend(t for t in child.subtree if t.lower_ not in _HONORIFICS)
+    return sorted(keep, key=lambda t: t.i)
+
+
+def _phrase(tokens: Sequence[Any]) -> str:
+    text = " ".join(t.lower_ for t in tokens if t.pos_ != "PUNCT" or t.lower_ in ("'s", "’s"))
+    return text.replace(" 's", "'s").replace(" ’s", "’s").strip()
+
+
+def story_framing(
+    articles: Sequence[Article], docs: Mapping[str, Any], names: Names
+) -> list[Framing]:
+    """Entities named by two or more articles whose labels differ between them."""
+    used: dict[tuple[str, str], dict[str, set[str]]] = {}
+    named: dict[str, set[str]] = {}
+    for article in articles:
+        doc = docs[article.id]
+        for entity in doc.ents:
+            kind = _KINDS.get(entity.label_)
+            if kind:
+                named.setdefault(_canonical(entity, kind, names), set()).add(article.id)
+        for name, kind, label in entity_labels(doc, names):
+            used.setdefault((name, kind), {}).setdefault(label, set()).add(article.id)
+    framings = []
+    for (name, kind), labels in used.items():
+        readers = named.get(name, set())
+        if len(readers) < 2:
+            continue
+        if all(articles_ >= readers for articles_ in labels.values()):
+            continue  # every article naming it uses every label: no difference
+        order = sorted(labels.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+        framings.append(
+            Framing(
+                name,
+                kind,
+                tuple(Label(label, tuple(sorted(ids))) for label, ids in order),
+            )
+        )
+    return sorted(framings, key=lambda f: -len(named.get(f.entity, ())))

@@ -1,0 +1,97 @@
+"""One name per person and organization across a story's articles.
+
+Outlets write "Russian President Vladimir Putin" once and "Putin" or "Mr Putin" after;
+some add particles ("Bashar al-Assad", "Mr Al Assad"). :class:`Names` collects the full
+names spaCy finds in all articles of a story and maps a short or titled form to the full
+one, so quotes and labels are grouped under one name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+#: Words that precede a name without being part of it ("Mr", "President", "Gen.").
+TITLES = frozenset(
+    "mr mrs ms miss dr sir dame prof professor gen general col colonel capt captain sgt "
+    "lt major president vice prime minister mayor governor senator sen rep judge justice "
+    "chief king queen prince princess sheikh rev reverend father bishop pope pres gov "
+    "commander premier chancellor secretary spokesman spokeswoman spokesperson ambassador "
+    "deputy foreign interior defence defense finance health inspector officer coach "
+    "councillor councilor councilwoman councilman director chairman chairwoman chair ceo "
+    "lord lady saint st".split()
+)
+#: Name particles ignored when comparing names ("al-Assad" ~ "Assad").
+PARTICLES = frozenset("al el bin ibn de da di van von der den la le du".split())
+_POSSESSIVE = re.compile(r"(?:'|’)s?$")
+_CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
+
+
+def clean_name(text: str) -> str:
+    """A name without leading titles, a possessive ending or surrounding punctuation."""
+    words = _POSSESSIVE.sub("", text.strip(' \t\n,.;:"“”‘’()')).split()
+    while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        words = words[1:]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _key(name: str) -> tuple[str, ...]:
+    parts = re.split(r"[\s\-‐]+", name.lower())
+    return tuple(p.strip(".") for p in parts if p and p.strip(".") not in PARTICLES)
+
+
+def acronym(name: str) -> str:
+    """Initials of a multi-word name ("Northern Liberation Front" → "NLF"), else ""."""
+    words = [w for w in name.split() if w.lower() not in _CONNECTORS]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words if w[:1].isalpha()).upper()
+
+
+class Names:
+    """Full names of the people and organizations in ``docs`` (spaCy ``Doc`` objects)."""
+
+    def __init__(self, docs: Iterable[Any]) -> None:
+        people: Counter[str] = Counter()
+        groups: Counter[str] = Counter()
+        for doc in docs:
+            for entity in doc.ents:
+                name = clean_name(entity.text)
+                if not name or not name[0].isupper():
+                    continue
+                if entity.label_ == "PERSON":
+                    people[name] += 1
+                elif entity.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC"):
+                    groups[name] += 1
+        self.people = people
+        self.groups = groups
+        self._acronyms = {
+            acronym(g): g for g in sorted(groups, key=groups.__getitem__) if acronym(g)
+        }
+
+    def person(self, text: str) -> str:
+        """The fullest name in the story that ``text`` is a short form of, else ``text``."""
+        name = clean_name(text)
+        key = _key(name)
+        if not key:
+            return name
+        fits = [p for p in self.people if _key(p)[-len(key) :] == key or _key(p)[: len(key)] == key]
+        if not fits:
+            return name
+        return max(fits, key=lambda p: (len(_key(p)), self.people[p], p))
+
+    def group(self, text: str) -> str:
+        """An organization's name with an acronym expanded when the story spells it out."""
+        name = clean_name(text)
+        return self._acronyms.get(name, name) if name.isupper() else name
+
+    def is_person(self, text: str) -> bool:
+        """Whether ``text`` names (or is a short form of) a person of the story."""
+        key = _key(clean_name(text))
+        return bool(key) and any(
+            _key(p)[-len(key) :] == key or _key(p)[: len(key)] == key for p in self.people
+        )

@@ -1,0 +1,302 @@
+"""The story's timeline: dated events in order, each with every sentence that dates it.
+
+Each article's date expressions are resolved against its *anchor*, the day it was
+published:
+
+- a date from the article's metadata or dateline is its publication day;
+- a caption date is the day of a photo, the event's day, and an article without a date
+  takes the story's; either is only a starting point: the anchor is the day, within a
+  week after it, that makes the article's weekday mentions hang together most tightly
+  ("the Kremlin said on Tuesday" about a Monday meeting was written on Tuesday);
+- with no date anywhere in the story, the latest full date the article writes.
+
+A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches to, with
+the names and nouns around that word. Mentions of one date and one event (or very close
+sentences) become one entry; one event given different days by different outlets (or
+twice in one article) is flagged on the entry and reported as a conflict.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from storyline.analyze.dates import find_dates
+from storyline.analyze.nlp import SPEECH_VERBS
+from storyline.embed import Embedder
+from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
+
+PUBLISHED = ("metadata", "dateline")
+#: Sentences this close (MiniLM cosine) with one date are one timeline entry.
+SAME_ENTRY_COSINE = 0.7
+_ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "attr")
+
+
+@dataclass(frozen=True)
+class Event:
+    """What a date mention dates: a word's lemma and the lemmas of its arguments."""
+
+    word: str
+    arguments: frozenset[str]
+    speech: bool
+    verb: bool = True  # False for a noun ("Monday's meeting") or a bound ("until Tuesday")
+
+
+def anchors(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    docs: Mapping[str, Any],
+) -> dict[str, dt.date | None]:
+    """The publication day to resolve each article's relative dates against."""
+    published = [a.date for a in articles if a.date and a.date_from in PUBLISHED]
+    others = [a.date for a in articles if a.date and a.date_from not in PUBLISHED]
+    story = _median(published) or (min(others) if others else None)
+    result: dict[str, dt.date | None] = {}
+    for article in articles:
+        if article.date and article.date_from in PUBLISHED:
+            result[article.id] = article.date
+            continue
+        base = article.date or story or _latest_full_date(sentences[article.id])
+        result[article.id] = base and _tightest(base, sentences[article.id], docs[article.id])
+    return result
+
+
+def _median(dates: Sequence[dt.date]) -> dt.date | None:
+    if not dates:
+        return None
+    return dt.date.fromordinal(int(statistics.median_low(d.toordinal() for d in dates)))
+
+
+def _latest_full_date(sentences: Sequence[Sentence]) -> dt.date | None:
+    days = [
+        m.value
+        for s in sentences
+        for m in find_dates(s.text, None, s.start)
+        if m.value and m.precision == "day" and not m.relative
+    ]
+    return max(days, default=None)
+
+
+def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any) -> dt.date:
+    """The day from ``base`` to six days after it that keeps the article's day-precise
+    relative mentions (with ``base``) in the shortest span; the earliest on a tie."""
+
+    def span(anchor: dt.date) -> int:
+        days = [base] + [
+            m.value
+            for s in sentences
+            for m in find_dates(s.text, anchor, s.start, _looks_ahead(doc))
+            if m.value and m.precision == "day" and m.relative
+        ]
+        return (max(days) - min(days)).days
+
+    candidates = [base + dt.timedelta(days=k) for k in range(7)]
+    return min(candidates, key=lambda day: (span(day), day))
+
+
+def _looks_ahead(doc: Any) -> Any:
+    """A ``find_dates`` hook: a present-tense clause with a weekday is a plan
+    ("Putin hosts the summit on Wednesday"), unless its verb reports speech; a verb in
+    the past tense without "will" or "to" before it is the past."""
+
+    def check(position: int) -> bool | None:
+        span = doc.char_span(position, position + 1, alignment_mode="expand")
+        if span is None:
+            return None
+        verb = _governing(span[0])
+        if verb is None:
+            return None
+        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if verb.tag_ == "VBD" and not auxiliaries & {"will", "would", "to", "'ll"}:
+            return False
+        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in SPEECH_VERBS and verb.lemma_ != "be":
+            return True
+        return None
+
+    return check
+
+
+def _governing(token: Any) -> Any:
+    """The verb a token hangs from (None when it hangs from no verb)."""
+    seen = 0
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 8:
+        token = token.head
+        seen += 1
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
+def event_of(doc: Any, start: int, end: int) -> Event:
+    """The word a date expression at ``[start, end)`` dates, and that word's arguments."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return Event("", frozenset(), False)
+    token = span.root
+    while token.head is not token and (
+        token.head.i in range(span.start, span.end) or token.dep_ in ("pobj", "npadvmod", "prep")
+    ):
+        token = token.head
+        if token.pos_ in ("VERB", "AUX", "NOUN"):
+            break
+    head = token if token.pos_ in ("VERB", "AUX", "NOUN") else token.head
+    arguments = frozenset(
+        child.lemma_.lower()
+        for child in head.children
+        if child.dep_ in _ARGUMENTS
+        and child.pos_ in ("PROPN", "NOUN")
+        and not (span.start <= child.i < span.end)
+    )
+    bound = span[0].lower_ in ("until", "since", "by", "from", "before", "after")
+    bound = bound or (span.start > 0 and doc[span.start - 1].lower_ in ("until", "since", "by"))
+    return Event(
+        head.lemma_.lower(),
+        arguments,
+        head.lemma_.lower() in SPEECH_VERBS,
+        head.pos_ in ("VERB", "AUX") and not bound,
+    )
+
+
+def story_timeline(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    docs: Mapping[str, Any],
+    embedder: Embedder,
+) -> tuple[list[TimelineEntry], list[Comparison]]:
+    """The timeline entries in date order (unresolved mentions last) and date conflicts."""
+    anchor = anchors(articles, sentences, docs)
+    mentions: list[tuple[DatedMention, Event, str]] = []
+    for article in articles:
+        doc = docs[article.id]
+        for sentence in sentences[article.id]:
+            for m in find_dates(
+                sentence.text, anchor[article.id], sentence.start, _looks_ahead(doc)
+            ):
+                dated = DatedMention(
+                    article.id,
+                    sentence.start,
+                    sentence.end,
+                    m.text,
+                    m.start,
+                    m.end,
+                    m.value,
+                    m.precision,
+                    m.note,
+                )
+                mentions.append((dated, event_of(doc, m.start, m.end), sentence.text))
+    if not mentions:
+        return [], []
+    vectors = embedder.encode([text for _, _, text in mentions])
+    groups = _group(mentions, vectors @ vectors.T)
+    entries, conflicts = _entries(groups, mentions)
+    return entries, conflicts
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    return (
+        a.verb and b.verb and a.word == b.word and not a.speech and bool(a.arguments & b.arguments)
+    )
+
+
+def _group(mentions: Sequence[tuple[DatedMention, Event, str]], cosines: Any) -> list[list[int]]:
+    """Mentions of one date and one event (or near-identical sentences), grouped."""
+    parent = list(range(len(mentions)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (a, event_a, _) in enumerate(mentions):
+        for j in range(i + 1, len(mentions)):
+            b, event_b, _ = mentions[j]
+            if a.date is None or (a.date, a.precision) != (b.date, b.precision):
+                continue
+            if a.article == b.article and a.start == b.start:
+                continue
+            if _same_event(event_a, event_b) or cosines[i, j] >= SAME_ENTRY_COSINE:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = {}
+    for i in range(len(mentions)):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
+def _entries(
+    groups: Sequence[Sequence[int]], mentions: Sequence[tuple[DatedMention, Event, str]]
+) -> tuple[list[TimelineEntry], list[Comparison]]:
+    """Timeline entries with other dates of the same event flagged; the date conflicts."""
+    rivals: dict[int, set[int]] = {g: set() for g in range(len(groups))}
+    for g, members in enumerate(groups):
+        for h in range(g + 1, len(groups)):
+            if _disagree(members, groups[h], mentions):
+                rivals[g].add(h)
+                rivals[h].add(g)
+    entries = []
+    for g, members in enumerate(groups):
+        first, _, text = mentions[members[0]]
+        dates = sorted({_label(mentions[groups[h][0]][0]) for h in rivals[g]})
+        entries.append(
+            TimelineEntry(
+                first.date,
+                first.precision,
+                text,
+                tuple(mentions[i][0] for i in members),
+                tuple(dates),
+            )
+        )
+    conflicts = [_conflict(g, rivals[g], groups, mentions) for g in rivals if rivals[g]]
+    seen: set[frozenset[int]] = set()
+    unique = []
+    for g, conflict in zip([g for g in rivals if rivals[g]], conflicts, strict=True):
+        key = frozenset({g, *rivals[g]})
+        if key not in seen:
+            seen.add(key)
+            unique.append(conflict)
+    order = sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
+    return order, unique
+
+
+def _disagree(
+    a: Sequence[int], b: Sequence[int], mentions: Sequence[tuple[DatedMention, Event, str]]
+) -> bool:
+    first, second = mentions[a[0]][0], mentions[b[0]][0]
+    if first.date is None or second.date is None or first.precision != "day":
+        return False
+    if second.precision != "day" or first.date == second.date:
+        return False
+    return any(
+        _same_event(mentions[i][1], mentions[j][1])
+        and (mentions[i][0].article, mentions[i][0].start)
+        != (mentions[j][0].article, mentions[j][0].start)
+        for i in a
+        for j in b
+    )
+
+
+def _label(mention: DatedMention) -> str:
+    return mention.date.isoformat() if mention.date else mention.mention
+
+
+def _conflict(
+    g: int,
+    rivals: set[int],
+    groups: Sequence[Sequence[int]],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+) -> Comparison:
+    members = [i for h in sorted({g, *rivals}) for i in groups[h]]
+    event = mentions[members[0]][1]
+    claims = tuple(
+        Claim(
+            m.article,
+            _label(m),
+            m.mention,
+            text,
+            m.start,
+            m.end,
+        )
+        for m, _, text in (mentions[i] for i in members)
+    )
+    return Comparison(f"date of {event.word}", "conflict", claims)

@@ -1,0 +1,252 @@
+"""Numbers as news writes them, made comparable: "more than 330,000", "330k" and
+"a third of a million" become ranges in one unit.
+
+:func:`parse_quantity` reads the words spaCy marks as a number (CARDINAL, MONEY, PERCENT,
+QUANTITY, or a duration) into a :class:`Quantity`: the value as written (``nominal``), the
+range the words allow (``low``–``high``) and the unit it is counted in. Rules:
+
+- a plain number allows its rounding: "330,000" is 327,500–332,500 (a quarter of a unit
+  of its last non-zero digit, for numbers of 100 or more), "1.5 million" 1.475–1.525
+  million; small numbers in words ("nine") are exact;
+- "at least / more than / over X" is X and up; "nearly / almost X" is 90–100 % of X;
+  "up to / less than X" is up to X; "about / some / an estimated X" and numbers in words
+  ("a third of a million", "two dozen") are ±10 %;
+- money keeps its currency (dollars and euros are never compared), durations are
+  seconds, distances metres, weights kilograms, shares percent.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+#: Relative difference within which two nominal values state the same fact.
+SAME_VALUE = 0.1
+
+_LOWER = ("at least", "more than", "over", "upwards of", "in excess of", "above", "exceeding",
+          "no fewer than", "no less than", "at minimum")  # fmt: skip
+_UPPER = ("up to", "as many as", "less than", "fewer than", "under", "below", "at most",
+          "no more than")  # fmt: skip
+_NEARLY = ("nearly", "almost", "just under", "close to", "shy of")
+_ABOUT = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
+          "approx.", "approx", "circa", "c.", "roughly", "more or less", "or so")  # fmt: skip
+
+_SMALL = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1,
+}  # fmt: skip
+_SCALES = {
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
+    "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
+    "tn": 1e12, "dozen": 12,
+}  # fmt: skip
+_FRACTIONS = {
+    "half": 0.5, "a half": 0.5, "one half": 0.5, "a third": 1 / 3, "one third": 1 / 3,
+    "one-third": 1 / 3, "two thirds": 2 / 3, "two-thirds": 2 / 3, "a quarter": 0.25,
+    "one quarter": 0.25, "one-quarter": 0.25, "three quarters": 0.75,
+    "three-quarters": 0.75, "a fifth": 0.2, "one fifth": 0.2, "a tenth": 0.1,
+}  # fmt: skip
+_CURRENCIES = {
+    "$": "USD", "us$": "USD", "dollar": "USD", "dollars": "USD", "usd": "USD",
+    "€": "EUR", "euro": "EUR", "euros": "EUR", "eur": "EUR", "£": "GBP", "pound": "GBP",
+    "pounds": "GBP", "gbp": "GBP", "sterling": "GBP", "¥": "JPY", "yen": "JPY",
+}  # fmt: skip
+_UNITS = {
+    "percent": ("%", 1), "per cent": ("%", 1), "%": ("%", 1), "pc": ("%", 1),
+    "percentage points": ("percentage points", 1),
+    "second": ("seconds", 1), "seconds": ("seconds", 1), "minute": ("seconds", 60),
+    "minutes": ("seconds", 60), "hour": ("seconds", 3600), "hours": ("seconds", 3600),
+    "day": ("seconds", 86400), "days": ("seconds", 86400), "week": ("seconds", 604800),
+    "weeks": ("seconds", 604800), "month": ("seconds", 2629800),
+    "months": ("seconds", 2629800), "year": ("seconds", 31557600),
+    "years": ("seconds", 31557600),
+    "km": ("metres", 1000), "kilometres": ("metres", 1000), "kilometers": ("metres", 1000),
+    "kilometre": ("metres", 1000), "kilometer": ("metres", 1000), "miles": ("metres", 1609.344),
+    "mile": ("metres", 1609.344), "metres": ("metres", 1), "meters": ("metres", 1),
+    "metre": ("metres", 1), "meter": ("metres", 1), "feet": ("metres", 0.3048),
+    "foot": ("metres", 0.3048), "kg": ("kg", 1), "kilograms": ("kg", 1), "tonnes": ("kg", 1000),
+    "tons": ("kg", 1000), "tonne": ("kg", 1000), "hectares": ("hectares", 1),
+    "hectare": ("hectares", 1), "acres": ("hectares", 0.404686),
+    "square kilometres": ("hectares", 100), "square km": ("hectares", 100),
+    "sq km": ("hectares", 100), "square miles": ("hectares", 258.999),
+    "degrees": ("degrees", 1), "litres": ("litres", 1), "liters": ("litres", 1),
+}  # fmt: skip
+_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_WORD = re.compile(r"[a-z]+(?:-[a-z]+)?|[$€£¥%]")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A value as written (``nominal``), the range its wording allows, and its unit.
+
+    ``unit`` is "" for a plain count, a currency code, "%", "seconds", "metres", ….
+    """
+
+    nominal: float
+    low: float
+    high: float
+    unit: str
+    approximate: bool = False
+
+    def conflicts(self, other: Quantity) -> bool:
+        """Whether the two cannot both be true: same unit, ranges apart beyond rounding."""
+        if self.unit != other.unit:
+            return False
+        slack = 0.01 * max(abs(self.nominal), abs(other.nominal))
+        return self.high + slack < other.low or other.high + slack < self.low
+
+    def agrees(self, other: Quantity) -> bool:
+        """Whether the two state the same value (ranges meet, nominal values within 10 %)."""
+        if self.unit != other.unit or self.conflicts(other):
+            return False
+        scale = max(abs(self.nominal), abs(other.nominal)) or 1.0
+        return abs(self.nominal - other.nominal) / scale <= SAME_VALUE
+
+    def describe(self) -> str:
+        """The value in short: "≥ 14", "≈ 333,333", "≤ 40 %", "2,300,000 USD", "3 h"."""
+        number = (
+            _duration(self.nominal)
+            if self.unit == "seconds"
+            else _number(self.nominal) + (f" {self.unit}" if self.unit else "")
+        )
+        if math.isinf(self.high):
+            return f"≥ {number}"
+        if self.low == 0 and self.high == self.nominal and self.nominal:
+            return f"≤ {number}"
+        return f"≈ {number}" if self.approximate else number
+
+
+def parse_quantity(text: str) -> Quantity | None:
+    """The quantity ``text`` states, or None when it states no usable number."""
+    lowered = " ".join(text.lower().replace("per cent", "percent").split())
+    qualifier, rest = _qualifier(lowered)
+    unit, factor, rest = _unit(rest)
+    value, written_in_words, step = _value(rest)
+    if value is None:
+        return None
+    if not unit and _is_fraction(rest):
+        unit = "%"
+    nominal = value * factor
+    low, high = nominal - step * factor / 4, nominal + step * factor / 4
+    approximate = written_in_words or qualifier in (*_ABOUT, *_NEARLY)
+    if qualifier in _LOWER:
+        low, high = nominal, math.inf
+    elif qualifier in _UPPER:
+        low, high = 0.0, nominal
+    elif qualifier in _NEARLY:
+        low, high = nominal * 0.9, nominal
+    elif approximate:
+        low, high = min(low, nominal * 0.9), max(high, nominal * 1.1)
+    return Quantity(nominal, low, high, unit, approximate)
+
+
+def _is_fraction(text: str) -> bool:
+    return text.replace("-", " ") in {k.replace("-", " ") for k in _FRACTIONS}
+
+
+def _qualifier(text: str) -> tuple[str, str]:
+    text = text.removeprefix("the ").strip()
+    for phrase in sorted((*_LOWER, *_UPPER, *_NEARLY, *_ABOUT), key=len, reverse=True):
+        if text.startswith(phrase + " "):
+            return phrase, text[len(phrase) :].strip()
+    for phrase in ("or so", "or more", "and more", "plus"):
+        if text.endswith(" " + phrase):
+            return ("about" if phrase == "or so" else "at least"), text[: -len(phrase)].strip()
+    return "", text
+
+
+def _unit(text: str) -> tuple[str, float, str]:
+    """(unit, factor to it, text without the unit words)."""
+    for symbol, code in _CURRENCIES.items():
+        if not symbol.isalpha() and text.startswith(symbol):
+            return code, 1.0, text[len(symbol) :].strip()
+    words = text.split()
+    for size in (2, 1):
+        if len(words) > size:
+            tail = " ".join(words[-size:])
+            if tail in _CURRENCIES:
+                return _CURRENCIES[tail], 1.0, " ".join(words[:-size])
+            if tail in _UNITS:
+                unit, factor = _UNITS[tail]
+                return unit, factor, " ".join(words[:-size])
+    match = re.match(r"^(.*?\d)\s*(%|km|kg|m|bn|k|mn)$", text)
+    if match and match.group(2) in ("%", "km", "kg"):
+        unit, factor = _UNITS[match.group(2)]
+        return unit, factor, match.group(1)
+    return "", 1.0, text
+
+
+def _value(text: str) -> tuple[float | None, bool, float]:
+    """(value, whether written in words, rounding step) of a bare number phrase."""
+    text = text.replace("-", " ") if not _NUMBER.search(text) else text
+    for phrase, fraction in sorted(_FRACTIONS.items(), key=lambda kv: -len(kv[0])):
+        if text == phrase or text.startswith(phrase + " of"):
+            rest = text[len(phrase) :].removeprefix(" of").strip()
+            scale = _scale_words(rest) if rest else None
+            if scale is None:
+                return (fraction * 100, True, 0.0) if not rest else (None, False, 0.0)
+            return fraction * scale, True, 0.0
+    match = _NUMBER.search(text)
+    if match:
+        digits = match.group().replace(",", "")
+        number = float(digits)
+        tail = text[match.end() :].strip().replace(" ", "")
+        tail_scale = _SCALES.get(tail) if tail else 1.0
+        if tail_scale is None:
+            tail_scale = _scale_words(text[match.end() :].strip()) or 1.0
+        if "." in digits:
+            step = 10 ** -len(digits.split(".")[1])
+        elif tail_scale > 1:
+            step = 1.0
+        else:
+            step = _rounding(int(number))
+        return number * tail_scale, False, step * tail_scale
+    words = text.replace(" and ", " ").split()
+    if not words or any(w not in _SMALL and w not in _SCALES for w in words):
+        return None, False, 0.0
+    total, current = 0.0, 0.0
+    for word in words:
+        if word in _SMALL:
+            current += _SMALL[word]
+        else:
+            current = (current or 1) * _SCALES[word]
+            if _SCALES[word] >= 1000:
+                total, current = total + current, 0.0
+    value = total + current
+    vague = any(w in ("dozen", "hundred", "thousand", "million", "billion") for w in words)
+    return (value, vague, 0.0) if value or words == ["zero"] else (None, False, 0.0)
+
+
+def _scale_words(text: str) -> float | None:
+    words = text.split()
+    value = 1.0
+    for word in words:
+        if word in ("a", "an", "one"):
+            continue
+        if word not in _SCALES:
+            return None
+        value *= _SCALES[word]
+    return value if words else None
+
+
+def _rounding(number: int) -> float:
+    """Half-unit rounding a whole number shows: 330,000 → 10,000 (so ±5,000)."""
+    if number < 100:
+        return 0.0
+    zeros = len(str(number)) - len(str(number).rstrip("0"))
+    return float(10**zeros) if zeros else 0.0
+
+
+def _number(value: float) -> str:
+    return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("years", 31557600), ("days", 86400), ("h", 3600), ("min", 60)):
+        if seconds >= size:
+            return f"{_number(round(seconds / size, 2))} {unit}"
+    return f"{_number(seconds)} s"
