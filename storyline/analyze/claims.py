@@ -90,7 +90,10 @@ class Found:
 
     @property
     def loose(self) -> tuple[str, str]:
-        """Claims with equal loose keys look alike (shown as possibly different)."""
+        """Claims with equal loose keys look alike (shown as possibly different): the
+        same unit and counted thing, or any two durations ("lasted" / "stayed")."""
+        if self.quantity.unit == "seconds":
+            return "seconds", "duration"
         return self.quantity.unit, self.counted or self.verb
 
     @property
@@ -343,6 +346,9 @@ def _possibly_different(found: Sequence[Found], settled: set[tuple[int, int]]) -
             continue
         if (id(a), id(b)) in settled or not a.quantity.conflicts(b.quantity):
             continue
+        low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
+        if high > 3 * low:
+            continue  # "four hours" and "two years" do not look alike
         group = pairs.setdefault(a.loose, [])
         group.extend(x for x in (a, b) if x not in group)
     return [Comparison(_topic(g), "possibly different", _claims(g)) for g in pairs.values()]

@@ -6,7 +6,7 @@ Labels are read from the parse around each name:
   Assad" → "embattled syrian regime leader");
 - appositions on either side ("Assad, the regime leader," / "the Syrian leader, Bashar
   al-Assad,");
-- the noun a group's name qualifies ("Northern Front militants" → "militants");
+- the plural noun a group's name qualifies ("Northern Front militants" → "militants");
 - for organizations, another name for the same one ("NLF" for "Northern Liberation
   Front"). Places are left out (their labels are mostly geography).
 
@@ -74,7 +74,7 @@ def _labels(entity: Any, kind: str) -> list[str]:
             labels.append(_phrase(_noun_phrase(child)))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         labels.append(_phrase(_noun_phrase(root.head)))
-    if kind == "group" and root.dep_ == "compound" and root.head.pos_ == "NOUN":
+    if kind == "group" and root.dep_ == "compound" and root.head.tag_ == "NNS":
         labels.append(root.head.lower_)
     return [label for label in labels if 0 < len(label.split()) <= _MAX_WORDS]
 

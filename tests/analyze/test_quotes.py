@@ -1,0 +1,50 @@
+from storyline.analyze.names import Names, clean_name
+from storyline.analyze.nlp import parse
+from storyline.analyze.quotes import find_quotes, quote_spans
+from tests.conftest import make_article
+
+
+def test_quote_spans_take_curly_straight_and_mixed_marks_but_not_apostrophes():
+    text = (
+        'She said “we are ready now” and "the dam will hold.” It’s the ‘last warning they’ll get’.'
+    )
+    found = [text[s:e] for s, e in quote_spans(text)]
+    assert found == ["we are ready now", "the dam will hold.", "last warning they’ll get"]
+
+
+def test_an_open_quote_runs_to_the_end_of_its_paragraph():
+    text = "“The levee is old and we knew it.\n\n“We will rebuild,” she said."
+    assert [text[s:e] for s, e in quote_spans(text)] == [
+        "The levee is old and we knew it.",
+        "We will rebuild,",
+    ]
+
+
+def test_names_resolve_short_and_titled_forms_to_the_full_name():
+    docs = parse(["Harbour master Ilse Varrow-Kent met Mayor Tomas al-Brenn on Friday."])
+    names = Names(docs)
+    assert names.person("Mr Brenn") == "Tomas al-Brenn"
+    assert names.person("Varrow-Kent") == "Ilse Varrow-Kent"
+    assert clean_name("President Tomas Brenn's") == "Tomas Brenn"
+
+
+def test_speakers_come_from_verbs_pronouns_previous_sentences_and_according_to():
+    text = (
+        "Harbour master Ilse Varrow met the mayor, Tomas Brenn, on Friday.\n\n"
+        "“The sea wall will not survive another storm,” Varrow told reporters.\n\n"
+        "She said the work would take “at least three summers”.\n\n"
+        "Brenn was blunt. “We have no money left for repairs this year.”\n\n"
+        "“Nobody warned us about the flooding,” a shop owner said.\n\n"
+        "The city will borrow “whatever it takes”, according to Brenn."
+    )
+    article = make_article(text)
+    doc = parse([text])[0]
+    quotes = find_quotes(article, doc, Names([doc]))
+    speakers = [(q.text.split()[0], q.speaker, q.description) for q in quotes]
+    assert speakers == [
+        ("The", "Ilse Varrow", ""),
+        ("at", "Ilse Varrow", ""),
+        ("We", "Tomas Brenn", ""),
+        ("Nobody", "", "a shop owner"),
+        ("whatever", "Tomas Brenn", ""),
+    ]

@@ -1,0 +1,48 @@
+import math
+
+import pytest
+
+from storyline.analyze.values import parse_quantity
+
+
+@pytest.mark.parametrize(
+    ("text", "nominal", "unit"),
+    [
+        ("more than 330,000", 330_000, ""),
+        ("330k", 330_000, ""),
+        ("a third of a million", 1_000_000 / 3, ""),
+        ("$2.3 million", 2_300_000, "USD"),
+        ("1.5m dollars", 1_500_000, "USD"),
+        ("40 per cent", 40, "%"),
+        ("half", 50, "%"),
+        ("three hours", 3 * 3600, "seconds"),
+        ("twenty-five", 25, ""),
+        ("12 km", 12_000, "metres"),
+    ],
+)
+def test_values_are_normalized(text, nominal, unit):
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert math.isclose(quantity.nominal, nominal)
+    assert quantity.unit == unit
+
+
+def test_rounded_forms_of_one_number_agree_and_do_not_conflict():
+    forms = [parse_quantity(t) for t in ("more than 330,000", "330k", "a third of a million")]
+    for a in forms:
+        for b in forms:
+            assert a.agrees(b) and not a.conflicts(b)
+
+
+def test_bounds_and_units_decide_conflicts():
+    at_least = parse_quantity("at least 14")
+    assert at_least.conflicts(parse_quantity("nine"))
+    assert not at_least.conflicts(parse_quantity("20"))
+    assert not at_least.agrees(parse_quantity("20"))
+    assert parse_quantity("2,000").conflicts(parse_quantity("3,000"))
+    assert not parse_quantity("$5 million").conflicts(parse_quantity("€9 million"))
+
+
+def test_words_that_are_not_numbers_give_nothing():
+    assert parse_quantity("several") is None
+    assert parse_quantity("dozens of") is None
