@@ -3,8 +3,8 @@
 Usage: python benchmarks/bench_analysis.py [--part dev|test|all] [--show]
 
 Reads ``benchmarks/data/analysis/{dev,test}/*.json`` (fictional stories, each told by
-three or four outlets, annotated by hand; format in that folder's README), runs the
-real pipeline stages on each story (cleaning, copy folding, sentences, then
+three or four outlets, annotated by their authors; format in that folder's README.md),
+runs the real pipeline stages on each story (cleaning, copy folding, sentences, then
 ``analyze_story`` with MiniLM and spaCy) and scores:
 
 - conflicts: a reported conflict is right when two of its claims from different

@@ -8,7 +8,7 @@ import io
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from storyline.model import Analysis, Claim, Comparison, DatedMention, Quote, TimelineEntry
+from storyline.model import Analysis, Claim, Comparison, Quote, TimelineEntry
 
 #: ``number(article_id)`` is the article's [n] in the report.
 Numbering = Callable[[str], int]
@@ -246,13 +246,3 @@ def timeline_svg(entries: Sequence[TimelineEntry]) -> str:
         plt.close(figure)
     svg = buffer.getvalue()
     return svg[svg.index("<svg") :]
-
-
-__all__ = [
-    "DatedMention",
-    "analysis_dict",
-    "analysis_markdown",
-    "analysis_view",
-    "timeline_svg",
-    "when",
-]
