@@ -111,7 +111,7 @@ def analysis_markdown(analysis: Analysis, number: Numbering, heading: str) -> li
     if analysis.quotes:
         lines += [f"{heading} Quotes", ""]
         for quote in analysis.quotes:
-            refs = ", ".join(str(number(v.article)) for v in quote.variants)
+            refs = ", ".join(str(n) for n in _numbers(quote, number))
             lines += [f"- {_speaker(quote)}: “{quote.text}” [{refs}]"]
             others = [v for v in quote.variants if v.text != quote.text]
             lines += [f"  - also: “{v.text}” [{number(v.article)}]" for v in others]
@@ -140,6 +140,11 @@ def analysis_markdown(analysis: Analysis, number: Numbering, heading: str) -> li
             lines += [f"- {framing.entity}: {labels}"]
         lines.append("")
     return lines
+
+
+def _numbers(quote: Quote, number: Numbering) -> list[int]:
+    """The report numbers of the articles carrying a quote, each once, in order."""
+    return list(dict.fromkeys(number(v.article) for v in quote.variants))
 
 
 def _claim_md(claim: Claim, number: Numbering) -> str:
@@ -178,7 +183,7 @@ def analysis_view(analysis: Analysis, number: Numbering) -> dict[str, Any]:
             {
                 "speaker": _speaker(q),
                 "text": q.text,
-                "numbers": [number(v.article) for v in q.variants],
+                "numbers": _numbers(q, number),
                 "others": [
                     {"text": v.text, "number": number(v.article)}
                     for v in q.variants
