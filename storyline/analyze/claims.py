@@ -75,7 +75,6 @@ class Found:
     quantity: Quantity
     source: str
     counted: str  # concept or noun lemma ("" if none)
-    noun: str  # the counted noun's class ("" if none), also kept beside a concept
     verb: str
     subject: str
     qualifiers: frozenset[str]
@@ -123,7 +122,7 @@ def find_claims(
         if index < 0:
             continue
         sentence = sentences[index]
-        counted, noun, verb, subject, qualifiers = _context(entity)
+        counted, verb, subject, qualifiers = _context(entity)
         if not counted and not verb:
             continue
         if not quantity.unit and (
@@ -138,7 +137,6 @@ def find_claims(
                 quantity,
                 article.source,
                 counted,
-                noun,
                 verb,
                 subject,
                 qualifiers,
@@ -169,8 +167,8 @@ def _is_claim(entity: Any) -> bool:
     return not (entity.root.dep_ == "npadvmod" and entity.root.head.lemma_ == "old")
 
 
-def _context(entity: Any) -> tuple[str, str, str, str, frozenset[str]]:
-    """(counted concept or noun, noun class, verb, subject, qualifiers) of a number."""
+def _context(entity: Any) -> tuple[str, str, str, frozenset[str]]:
+    """(counted concept or noun class, verb, subject, qualifiers) of a number."""
     noun = _counted_noun(entity)
     anchor = noun if noun is not None else entity.root
     verb = _verb(anchor)
@@ -196,7 +194,7 @@ def _context(entity: Any) -> tuple[str, str, str, str, frozenset[str]]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and subjects[0] not in entity:
             subject = subjects[0].lemma_.lower()
-    return counted, noun_class, verb_lemma, subject, _qualifiers(entity, noun, verb)
+    return counted, verb_lemma, subject, _qualifiers(entity, noun, verb)
 
 
 #: Verbs that measure the same duration ("the talks lasted / went on / ran for").

@@ -23,6 +23,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from storyline.analyze.groups import components
 from storyline.analyze.names import Names, clean_name
 from storyline.analyze.nlp import SPEECH_VERBS
 from storyline.embed import Embedder
@@ -213,34 +214,20 @@ def content_words(text: str) -> set[str]:
 
 
 def merge_quotes(found: Sequence[Found], embedder: Embedder) -> list[Quote]:
-    """Group quotes of different articles that report one statement (union-find)."""
+    """Group quotes of different articles that report one statement."""
     if not found:
         return []
     vectors = embedder.encode([f.text for f in found])
     words = [content_words(f.text) for f in found]
-    parent = list(range(len(found)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     cosines = vectors @ vectors.T
-    for i, j in _pairs(found):
+
+    def linked(i: int, j: int) -> bool:
         if found[i].article == found[j].article:
-            continue
-        same = _same_statement(found[i], found[j], words[i], words[j], float(cosines[i, j]))
-        if same:
-            parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(found)):
-        groups.setdefault(root(i), []).append(i)
-    return [_quote([found[i] for i in members]) for members in groups.values()]
+            return False
+        return _same_statement(found[i], found[j], words[i], words[j], float(cosines[i, j]))
 
-
-def _pairs(found: Sequence[Found]) -> list[tuple[int, int]]:
-    return [(i, j) for i in range(len(found)) for j in range(i + 1, len(found))]
+    groups = components(len(found), linked)
+    return [_quote([found[i] for i in members]) for members in groups]
 
 
 def _same_statement(a: Found, b: Found, wa: set[str], wb: set[str], cosine: float) -> bool:

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.dates import find_dates
+from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS
 from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
@@ -201,27 +202,16 @@ def _same_event(a: Event, b: Event) -> bool:
 
 def _group(mentions: Sequence[tuple[DatedMention, Event, str]], cosines: Any) -> list[list[int]]:
     """Mentions of one date and one event (or near-identical sentences), grouped."""
-    parent = list(range(len(mentions)))
 
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+    def linked(i: int, j: int) -> bool:
+        (a, event_a, _), (b, event_b, _) = mentions[i], mentions[j]
+        if a.date is None or (a.date, a.precision) != (b.date, b.precision):
+            return False
+        if a.article == b.article and a.start == b.start:
+            return False
+        return _same_event(event_a, event_b) or cosines[i, j] >= SAME_ENTRY_COSINE
 
-    for i, (a, event_a, _) in enumerate(mentions):
-        for j in range(i + 1, len(mentions)):
-            b, event_b, _ = mentions[j]
-            if a.date is None or (a.date, a.precision) != (b.date, b.precision):
-                continue
-            if a.article == b.article and a.start == b.start:
-                continue
-            if _same_event(event_a, event_b) or cosines[i, j] >= SAME_ENTRY_COSINE:
-                parent[root(j)] = root(i)
-    groups: dict[int, list[int]] = {}
-    for i in range(len(mentions)):
-        groups.setdefault(root(i), []).append(i)
-    return list(groups.values())
+    return components(len(mentions), linked)
 
 
 def _entries(
@@ -247,16 +237,15 @@ def _entries(
                 tuple(dates),
             )
         )
-    conflicts = [_conflict(g, rivals[g], groups, mentions) for g in rivals if rivals[g]]
+    conflicts = []
     seen: set[frozenset[int]] = set()
-    unique = []
-    for g, conflict in zip([g for g in rivals if rivals[g]], conflicts, strict=True):
-        key = frozenset({g, *rivals[g]})
-        if key not in seen:
+    for g, others in rivals.items():
+        key = frozenset({g, *others})
+        if others and key not in seen:  # one conflict per set of disagreeing entries
             seen.add(key)
-            unique.append(conflict)
+            conflicts.append(_conflict(g, others, groups, mentions))
     order = sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
-    return order, unique
+    return order, conflicts
 
 
 def _disagree(
