@@ -241,7 +241,7 @@ def _same_statement(a: Found, b: Found, wa: set[str], wb: set[str], cosine: floa
 
 def _quote(members: Sequence[Found]) -> Quote:
     named = [m.speaker for m in members if m.speaker]
-    speaker = max(set(named), key=named.count) if named else ""
+    speaker = max(named, key=named.count) if named else ""  # ties: the first named
     description = next((m.description for m in members if m.description), "")
     first = max(members, key=lambda m: len(m.text))
     return Quote(
