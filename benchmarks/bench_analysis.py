@@ -97,6 +97,14 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def expression_span(claim: Any) -> tuple[int, int]:
+    """Offsets of a claim's value as written (the claim gives its sentence's)."""
+    at = claim.text.find(claim.expression)
+    if at < 0:
+        return claim.start, claim.end
+    return claim.start + at, claim.start + at + len(claim.expression)
+
+
 def score_comparisons(
     predicted: Iterable[Any],
     gold: Sequence[dict[str, Any]],
@@ -123,7 +131,7 @@ def score_comparisons(
             articles = set()
             for claim in comparison.claims:
                 for article_id, span in claims:
-                    if claim.article == article_id and overlaps((claim.start, claim.end), span):
+                    if claim.article == article_id and overlaps(expression_span(claim), span):
                         articles.add(article_id)
             if len(articles) >= 2:
                 matched = True

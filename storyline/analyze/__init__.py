@@ -33,15 +33,7 @@ def analyze_story(
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles]), strict=True))
     names = Names(docs.values())
     timeline, date_conflicts = story_timeline(articles, sentences, docs, embedder)
-    days: dict[str, dict[int, frozenset[str]]] = {}
-    for entry in timeline:
-        for mention in entry.citations:
-            if mention.date and mention.precision == "day":
-                sentence_days = days.setdefault(mention.article, {})
-                sentence_days[mention.start] = sentence_days.get(mention.start, frozenset()) | {
-                    mention.date.isoformat()
-                }
-    conflicts, agreements = story_claims(articles, sentences, docs, days)
+    conflicts, agreements = story_claims(articles, sentences, docs, embedder)
     if len({a.source for a in articles}) < 2:
         conflicts, agreements, date_conflicts = [], [], []
     return Analysis(

@@ -1,22 +1,26 @@
 """Quantitative claims and how the outlets' claims compare.
 
-A claim is a number spaCy finds (CARDINAL, MONEY, PERCENT, QUANTITY; a DATE or TIME only
-when it is a duration such as "three hours") with what it counts, read from the parse:
+A claim is a number phrase (:func:`.values.find_numbers`, plus spaCy's number entities it
+misses) with what it counts, read from the parse:
 
 - the counted noun ("14 *people*", "$2 million in *aid*") and the verb it hangs from
   ("were *killed*"); the casualty-like meanings news compares most are folded into one
-  *concept* each ("killed", "death toll", "died", "lost their lives" → killed);
-- qualifiers that change what is counted ("first", "so far", "daily", "more") and the
-  days the sentence names.
+  *concept* each ("killed", "death toll", "died", "lost their lives" → killed), and the
+  counted nouns into classes ("soldiers", "troops"; "fighters", "rebels", "militants");
+- qualifiers that change what is counted ("first", "so far", "daily", "originally
+  proposed", "now"), and whether it counts part of a group ("four of them").
 
-Claims of different outlets compare when they count the same thing in the same unit:
-one concept (or noun and verb), one subject for durations, the same qualifiers and days.
-Values that cannot both be true (:meth:`Quantity.conflicts`) are a conflict; values that
-state the same fact are an agreement. Claims that count the same noun or unit but differ
-in verb, subject, qualifiers or day ("the meeting lasted three hours" / "he stayed four
-hours") are shown side by side as *possibly different*, never as a conflict. Numbers
-that are not claims are skipped: years, ages, times of day, numbers after "No.",
-"page", "Route"…, and small counts without a noun.
+Claims of different outlets are candidates when they count the same thing in the same
+unit: one concept and noun class (or, with neither, one verb), one subject for
+durations, the same qualifiers. Among the candidates of two outlets, each claim
+is paired with at most one of the other outlet's, the pairing that makes their sentences
+(the number masked) most alike by MiniLM cosine. Paired values that cannot both be true
+(:meth:`Quantity.conflicts`) make a conflict; paired values stating the same fact make
+an agreement. Claims that count the same noun or unit but differ in verb, subject,
+qualifiers or day ("the meeting lasted three hours" / "he stayed four hours") are shown
+side by side as *possibly different*, never as a conflict. Numbers that are not claims
+are skipped: years, ages, dates, times of day, numbers after "No.", "page", "Route"…,
+and small counts without a concept.
 """
 
 from __future__ import annotations
@@ -28,33 +32,40 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
 
-from storyline.analyze.values import Quantity, parse_quantity
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+
+from storyline.analyze.groups import components
+from storyline.analyze.values import Quantity, find_numbers, parse_quantity
+from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, Sentence
 
+#: spaCy number entities kept when :func:`find_numbers` has no phrase there.
 _LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME")
-_DURATION = re.compile(
-    r"^(?:(?:about|around|nearly|almost|more than|over|some|roughly|at least|just over|"
-    r"just under|less than|under|up to)\s+)?(?:[\d.,]+|[a-z]+(?:-[a-z]+)?)\s+"
-    r"(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)$",
-    re.IGNORECASE,
-)
+#: Two claims' sentences (number masked) at least this alike (MiniLM cosine) may pair.
+MIN_PAIRING = 0.2
+MIN_LOOSE_AGREEING = 0.4
+MIN_LOOSE = 0.55
 _NOT_A_COUNT = re.compile(
     r"(?:\bno\.|\bnumber|\bpage|\broute|\bhighway|\bflight|\barticle|\bsection|\bgate|"
-    r"\bplatform|\bbus|\broom|\bline|\bchapter|\bapartment|\bunit|\bbuilding|#)\s*$",
+    r"\bplatform|\bbus|\broom|\bline|\bchapter|\bapartment|\bunit|\bbuilding|\baged|#)\s*$",
     re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*(?:-|‐)?\s*(?:year|years)(?:-|‐|\s)old|^\s*,\s*(?:was|is)?\s*$")
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.IGNORECASE)
 
 #: Lemmas whose presence names what is counted, folded into one concept.
 CONCEPTS = {
     "killed": {"kill", "die", "dead", "death", "toll", "fatality", "life", "body", "perish",
-               "fatal", "killing"},
+               "fatal", "killing", "loss", "martyr"},
     "injured": {"injure", "wound", "hurt", "injury", "wounded", "injured"},
     "missing": {"missing", "unaccounted"},
     "hospitalised": {"hospitalise", "hospitalize", "hospitalised", "hospitalized",
-                     "hospital"},
+                     "hospital", "treat", "treatment"},
     "arrested": {"arrest", "detain", "detention", "custody", "arrested", "detained"},
-    "evacuated": {"evacuate", "evacuee", "evacuated", "displace", "displaced"},
+    "evacuated": {"evacuate", "evacuee", "evacuated", "displace", "displaced", "flee"},
     "rescued": {"rescue", "rescued", "save", "pull"},
 }  # fmt: skip
 _CONCEPT_OF = {lemma: concept for concept, lemmas in CONCEPTS.items() for lemma in lemmas}
@@ -62,9 +73,28 @@ _CONCEPT_OF = {lemma: concept for concept, lemmas in CONCEPTS.items() for lemma 
 QUALIFIERS = frozenset(
     "first initial initially total overall so-far daily weekly monthly annual annually "
     "yearly per each average additional another more further new extra remaining "
-    "original planned expected projected target budgeted proposed final officially "
-    "confirmed estimated".split()
+    "original originally planned expected projected target budgeted proposed final "
+    "officially confirmed estimated capacity now latest".split()
 )
+#: Verbs above a number that make it a plan, not a fact ("had proposed cutting 120").
+_PLANS = frozenset("propose plan consider draft".split())
+#: Nouns that count the same kind of thing.
+NOUN_CLASSES = {
+    "people": {"people", "person", "resident", "civilian", "passenger", "citizen",
+               "villager", "inhabitant", "individual", "man", "woman", "adult"},
+    "home": {"home", "house", "dwelling", "building", "property", "residence"},
+    "vote": {"vote", "ballot"},
+    "soldier": {"soldier", "troop", "serviceman", "servicemen"},
+    "fighter": {"fighter", "rebel", "militant", "insurgent", "terrorist", "separatist",
+                "guerrilla", "combatant", "gunman", "jihadist"},
+    "prisoner": {"prisoner", "detainee", "captive", "hostage"},
+    "worker": {"worker", "employee", "staff", "striker", "miner", "nurse"},
+    "spectator": {"spectator", "fan", "supporter", "attendee", "visitor"},
+    "deal": {"deal", "agreement", "framework", "package", "accord", "pact"},
+    "increase": {"increase", "rise", "raise", "hike"},
+    "cut": {"cut", "reduction", "decrease"},
+}  # fmt: skip
+_CLASS_OF = {noun: name for name, nouns in NOUN_CLASSES.items() for noun in nouns}
 
 
 @dataclass(frozen=True)
@@ -74,105 +104,147 @@ class Found:
     claim: Claim
     quantity: Quantity
     source: str
-    counted: str  # concept or noun lemma ("" if none)
+    concept: str
+    noun: str  # noun class ("" for people in general or none)
     verb: str
     subject: str
     qualifiers: frozenset[str]
-    days: frozenset[str]
+    masked: str  # the sentence with the number replaced, for pairing
 
     @property
-    def strict(self) -> tuple[str, ...]:
-        """Claims with equal strict keys count the same thing."""
-        duration = self.quantity.unit == "seconds"
-        verb = self.verb if duration or not self.counted else ""
-        return (self.quantity.unit, self.counted, verb, self.subject if duration else "")
+    def counted(self) -> str:
+        return "/".join(x for x in (self.concept, self.noun) if x)
+
+    def match(self, other: Found) -> int:
+        """How surely two claims count the same thing: 2 (same concept and noun, or the
+        same verb), 1 (nothing contradicts it: one names no noun, or the verbs differ)
+        or 0 (they count different things)."""
+        if self.quantity.unit != other.quantity.unit or self.qualifiers != other.qualifiers:
+            return 0
+        if self.quantity.unit == "votes":
+            return 2
+        if self.quantity.unit == "seconds":  # durations: same verb, same subject
+            if self.verb != other.verb or self.concept != other.concept:
+                return 0
+            return 2 if self.subject == other.subject else int(not (self.subject and other.subject))
+        if self.concept != other.concept:
+            return 0
+        if self.noun or other.noun:
+            if self.noun and other.noun:
+                return 2 if self.noun == other.noun else 0
+            return 0 if self.concept else 1  # "three people" killed, "two firefighters"
+        if self.concept or (self.verb == other.verb and self.verb not in _WEAK_VERBS):
+            return 2
+        return 1
 
     @property
     def loose(self) -> tuple[str, str]:
         """Claims with equal loose keys look alike (shown as possibly different): the
-        same unit and counted thing, or any two durations ("lasted" / "stayed")."""
+        same unit and counted noun, or any two durations ("lasted" / "stayed")."""
         if self.quantity.unit == "seconds":
             return "seconds", "duration"
-        return self.quantity.unit, self.counted or self.verb
-
-    @property
-    def _concept(self) -> bool:
-        return self.counted in CONCEPTS
+        return self.quantity.unit, self.noun or self.concept or self.verb
 
 
 def find_claims(
     article: Article,
     doc: Any,
     sentences: Sequence[Sentence],
-    days: Mapping[int, frozenset[str]],
 ) -> list[Found]:
-    """The quantitative claims of ``article`` (``doc`` is the parse of its text).
-
-    ``days`` maps a sentence's start offset to the dates (ISO) that sentence names.
-    """
+    """The quantitative claims of ``article`` (``doc`` is the parse of its text)."""
     starts = [s.start for s in sentences]
     found = []
-    for entity in doc.ents:
-        if entity.label_ not in _LABELS or not _is_claim(entity):
+    for span in _number_spans(doc):
+        quantity = parse_quantity(span.text)
+        if quantity is None or not _is_claim(span, quantity):
             continue
-        quantity = parse_quantity(entity.text)
-        if quantity is None:
-            continue
-        index = bisect.bisect_right(starts, entity.start_char) - 1
+        index = bisect.bisect_right(starts, span.start_char) - 1
         if index < 0:
             continue
         sentence = sentences[index]
-        counted, verb, subject, qualifiers = _context(entity)
-        if not counted and not verb:
+        concept, noun, verb, subject, qualifiers = _context(span)
+        if quantity.unit == "votes":
+            concept, noun, qualifiers = "", "tally", frozenset()
+        if not concept and not noun and not verb:
             continue
-        if not quantity.unit and (
-            quantity.nominal < 2 or (counted not in CONCEPTS and quantity.nominal < 10)
-        ):
+        if not quantity.unit and (quantity.nominal < 2 or (not concept and quantity.nominal < 10)):
             continue  # "two countries", "three leaders": counts nobody disputes
         start, end = sentence.start, sentence.end
-        claim = Claim(article.id, quantity.describe(), entity.text, sentence.text, start, end)
+        claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
+        offset = span.start_char - start
+        masked = sentence.text[:offset] + "several" + sentence.text[offset + len(span.text) :]
         found.append(
             Found(
                 claim,
                 quantity,
                 article.source,
-                counted,
+                concept,
+                noun,
                 verb,
                 subject,
-                qualifiers,
-                days.get(start, frozenset()),
+                qualifiers | _rate(doc.text[span.end_char : span.end_char + 12]),
+                masked,
             )
         )
     return found
 
 
-def _is_claim(entity: Any) -> bool:
-    """Whether a number entity is a claim to compare (not a year, age, time of day…)."""
-    text = entity.text
-    doc = entity.doc
-    before = doc.text[max(0, entity.start_char - 12) : entity.start_char]
-    after = doc.text[entity.end_char : entity.end_char + 12]
-    if entity.label_ in ("DATE", "TIME"):
-        return bool(_DURATION.match(text)) and not re.match(r"\s*(ago|later|earlier)", after)
+def _number_spans(doc: Any) -> list[Any]:
+    """The number phrases of a parsed text as spaCy spans: :func:`find_numbers`' and,
+    where it found none, spaCy's number entities."""
+    spans = [doc.char_span(a, b, alignment_mode="expand") for a, b in find_numbers(doc.text)]
+    spans = [s for s in spans if s is not None]
+    taken = [(s.start_char, s.end_char) for s in spans]
+    for entity in doc.ents:
+        if entity.label_ in _LABELS and not any(
+            entity.start_char < b and a < entity.end_char for a, b in taken
+        ):
+            spans.append(entity)
+    return sorted(spans, key=lambda s: s.start_char)
+
+
+def _rate(after: str) -> frozenset[str]:
+    """ "$18 million a day" counts per day."""
+    match = re.match(r"\s*(?:a|an|per|each)\s+(day|week|month|year|hour)\b", after)
+    return frozenset({f"per-{match.group(1)}"}) if match else frozenset()
+
+
+def _is_claim(span: Any, quantity: Quantity) -> bool:
+    """Whether a number phrase is a claim to compare (not a year, age, date, time…)."""
+    text = span.text
+    doc = span.doc
+    before = doc.text[max(0, span.start_char - 12) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 12]
+    if quantity.unit == "votes":
+        return True
+    if quantity.unit == "seconds":
+        return not re.match(r"\s*(ago|later|earlier|old|after|before)\b", after)
+    if getattr(span, "label_", "") in ("DATE", "TIME"):
+        return False
+    if re.search(r"\d(?:st|nd|rd|th)\b", text) or span.root.head.lemma_ == "age":
+        return False  # "the 30th minute", "aged between 16 and 70"
     if re.fullmatch(r"(?:1[89]|20|21)\d\d", text.strip()):
         return False  # a year
+    if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
+        return False  # "March 1", "3 March"
     if (
         _NOT_A_COUNT.search(before)
         or _AGE.match(after)
-        or re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:\d)", after)
+        or re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:\d|o'clock)", after)
+        or re.search(r"\d:$", before)
     ):
         return False
     if re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–]\s*$", before):
-        return False  # a score or a range written with a dash
-    return not (entity.root.dep_ == "npadvmod" and entity.root.head.lemma_ == "old")
+        return False  # a range written with a dash
+    return not (span.root.dep_ == "npadvmod" and span.root.head.lemma_ == "old")
 
 
-def _context(entity: Any) -> tuple[str, str, str, frozenset[str]]:
-    """(counted concept or noun class, verb, subject, qualifiers) of a number."""
-    noun = _counted_noun(entity)
-    anchor = noun if noun is not None else entity.root
+def _context(span: Any) -> tuple[str, str, str, str, frozenset[str]]:
+    """(concept, noun class, verb, subject, qualifiers) of a number."""
+    noun = _counted_noun(span)
+    anchor = noun if noun is not None else span.root
     verb = _verb(anchor)
-    words = {t.lemma_.lower() for t in entity}
+    words = {t.lemma_.lower() for t in span}
     if noun is not None:
         words.add(noun.lemma_.lower())
         words.update(c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "amod"))
@@ -182,47 +254,40 @@ def _context(entity: Any) -> tuple[str, str, str, frozenset[str]]:
             if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr", "prt", "auxpass"):
                 words.add(child.lemma_.lower())
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ in _CLOSE)
+            elif child.dep_ == "prep" and child.lower_ == "to":  # "crushed to death"
+                words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
     concept = next((_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), "")
-    noun_class = _noun_class(noun.lemma_.lower()) if noun is not None else ""
+    noun_class = _CLASS_OF.get(noun.lemma_.lower(), noun.lemma_.lower()) if noun is not None else ""
     if noun_class in _CONCEPT_OF or noun_class == "people":
         noun_class = ""  # "deaths", "people": the concept says it all
-    counted = concept or noun_class
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
     verb_lemma = _VERB_CLASS.get(verb_lemma, verb_lemma)
     subject = ""
     if verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and subjects[0] not in entity:
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and subjects[0] not in span:
             subject = subjects[0].lemma_.lower()
-    return counted, verb_lemma, subject, _qualifiers(entity, noun, verb)
+    return concept, noun_class, verb_lemma, subject, _qualifiers(span, noun, verb)
 
 
 #: Verbs that measure the same duration ("the talks lasted / went on / ran for").
-_VERB_CLASS = {"go": "last", "continue": "last", "run": "last", "rage": "last"}
+_VERB_CLASS = {
+    "go": "last", "continue": "last", "run": "last", "rage": "last",
+    "slash": "cut", "trim": "cut", "reduce": "cut", "remove": "cut", "eliminate": "cut",
+    "lower": "cut", "increase": "raise", "lift": "raise", "hike": "raise", "rise": "raise",
+    "capsize": "sink",
+}  # fmt: skip
+#: Verbs too general to say what a number counts.
+_WEAK_VERBS = frozenset({"", "be", "have", "say", "include", "make", "get", "take"})
 
 
 _CLOSE = ("acomp", "oprd", "xcomp", "dobj", "attr", "prt")
-#: Nouns that count the same kind of thing.
-NOUN_CLASSES = {
-    "people": {"people", "person", "resident", "civilian", "passenger", "citizen",
-               "villager", "inhabitant", "individual", "man", "woman", "adult"},
-    "home": {"home", "house", "dwelling", "building", "property", "residence"},
-    "vote": {"vote", "ballot"},
-    "soldier": {"soldier", "troop", "serviceman"},
-    "prisoner": {"prisoner", "detainee", "captive", "hostage"},
-    "worker": {"worker", "employee", "staff", "striker", "miner", "nurse"},
-}  # fmt: skip
-_CLASS_OF = {noun: name for name, nouns in NOUN_CLASSES.items() for noun in nouns}
 
 
-def _noun_class(lemma: str) -> str:
-    return _CLASS_OF.get(lemma, lemma)
-
-
-def _counted_noun(entity: Any) -> Any:
+def _counted_noun(span: Any) -> Any:
     """The noun a number counts: the one it modifies, the one it is worth ("deals worth
     $2 billion"), or the object of its "of"/"in" ("$2 million in aid"); else None."""
-    root = entity.root
+    root = span.root
     if root.pos_ == "NOUN" and root.lemma_.lower() not in _UNIT_NOUNS:
         return root
     token = root
@@ -243,7 +308,7 @@ def _counted_noun(entity: Any) -> Any:
 _UNIT_NOUNS = frozenset(
     "million billion thousand hundred percent dollar euro pound hour minute day week "
     "month year second kilometre kilometer mile metre meter tonne ton hectare acre "
-    "km kg %".split()
+    "km kg % m bn mn k cent per half third quarter fifth tenth".split()
 )
 
 
@@ -257,104 +322,147 @@ def _verb(token: Any) -> Any:
     return None
 
 
-def _qualifiers(entity: Any, noun: Any, verb: Any) -> frozenset[str]:
-    """Qualifier words around a number: in its phrase, its noun's, or its verb's adverbs."""
-    inside = {t.i for t in entity}
+def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
+    """Qualifier words around a number: in its phrase, its noun's, its verb's adverbs,
+    and a planning verb above it with that verb's subject ("her original draft had
+    proposed cutting 120 jobs")."""
+    inside = {t.i for t in span}
     tokens = []
+    plan = False
     if noun is not None:
         tokens += [t for t in noun.subtree if t.i < noun.i + 3]
     if verb is not None:
         tokens += [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep")]
         tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+        above = verb.head
+        if above is not verb and above.pos_ == "VERB" and above.lemma_.lower() in _PLANS:
+            tokens.append(above)
+            plan = True
+            for child in above.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    tokens += [c for c in child.children if c.dep_ == "amod"]
     tokens = [t for t in tokens if t.i not in inside]
     text = " ".join(t.lower_ for t in tokens)
-    found = {t.lower_ for t in tokens if t.lower_ in QUALIFIERS}
+    found = {
+        t.lower_
+        for t in tokens
+        if t.lower_ in QUALIFIERS and not (t.lower_ == "each" and t.nbor(1).lower_ == "other")
+    }
+    if any(  # "four of them": part of a group named before
+        child.dep_ == "prep" and child.lower_ == "of" and c.pos_ == "PRON"
+        for child in span.root.children
+        for c in child.children
+    ):
+        found.add("of-them")
+    if plan:
+        found.add("proposed")
     if "so far" in text:
         found.add("so-far")
     return frozenset(found)
 
 
-def compare(found: Sequence[Found]) -> tuple[list[Comparison], list[Comparison]]:
-    """(conflicts and possibly-different pairs, agreements) among different outlets."""
+def compare(found: Sequence[Found], cosines: Any) -> tuple[list[Comparison], list[Comparison]]:
+    """(conflicts and possibly-different pairs, agreements) among different outlets;
+    ``cosines[i, j]`` is how alike the masked sentences of ``found[i]`` and ``found[j]``
+    are."""
+    pairs = _pairs(found, cosines)
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
-    by_key: dict[tuple[str, ...], list[Found]] = {}
-    for item in found:
-        by_key.setdefault(item.strict, []).append(item)
-    settled: set[tuple[int, int]] = set()
-    for items in by_key.values():
-        sources = {i.source for i in items}
-        if len(sources) < 2:
+    for group in components(len(found), lambda i, j: (i, j) in pairs):
+        if len(group) < 2:
             continue
-        for group in _split(items):
-            outcome = _judge(group)
-            if outcome == "conflict":
-                conflicts.append(Comparison(_topic(group), "conflict", _claims(group)))
-            elif outcome == "agreement":
-                agreements.append(Comparison(_topic(group), "agreement", _claims(group)))
-            settled.update((id(a), id(b)) for a in group for b in group)
-    conflicts.extend(_possibly_different(found, settled))
+        members = [found[i] for i in group]
+        edges = [(found[i], found[j]) for i in group for j in group if (i, j) in pairs]
+        if _conflicting(members, edges):
+            conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
+        agreements.extend(_agreements(group, found, pairs))
+    conflicts.extend(_possibly_different(found, pairs))
     return conflicts, agreements
 
 
-def _split(items: Sequence[Found]) -> list[list[Found]]:
-    """Claims of one key split by qualifiers and days (different ones are not compared)."""
-    groups: dict[tuple[frozenset[str], frozenset[str]], list[Found]] = {}
-    for item in items:
-        groups.setdefault((item.qualifiers, item.days), []).append(item)
-    merged: list[list[Found]] = []
-    for (qualifiers, days), members in groups.items():
-        home = next(
-            (
-                g
-                for g in merged
-                if g[0].qualifiers == qualifiers
-                and (not days or not g[0].days or days == g[0].days)
-            ),
-            None,
+def _agreements(
+    group: Sequence[int], found: Sequence[Found], pairs: set[tuple[int, int]]
+) -> list[Comparison]:
+    """The values of one paired group that at least two outlets state alike."""
+
+    def agree(a: int, b: int) -> bool:
+        i, j = group[a], group[b]
+        return (i, j) in pairs and found[i].quantity.agrees(found[j].quantity)
+
+    result = []
+    for cluster in components(len(group), agree):
+        same = [found[group[k]] for k in cluster]
+        if len({x.source for x in same}) >= 2:
+            result.append(Comparison(_topic(same), "agreement", _claims(same)))
+    return result
+
+
+def _pairs(found: Sequence[Found], cosines: Any) -> set[tuple[int, int]]:
+    """Index pairs (i < j) of claims paired across outlets: for each two outlets, the
+    one-to-one pairing of claims that may count the same thing (:meth:`Found.match`)
+    with the most weight: the cosine of their masked sentences, more when the match is
+    sure and when the values agree. A pair needs a cosine of :data:`MIN_PAIRING` (sure
+    match), :data:`MIN_LOOSE_AGREEING` (unsure, values agree) or :data:`MIN_LOOSE`."""
+    pairs: set[tuple[int, int]] = set()
+    by_source: dict[str, list[int]] = {}
+    for index, item in enumerate(found):
+        by_source.setdefault(item.source, []).append(index)
+    for first, second in combinations(sorted(by_source), 2):
+        rows, cols = by_source[first], by_source[second]
+        weight = np.array(
+            [[_weight(found[i], found[j], cosines[i, j]) for j in cols] for i in rows]
         )
-        if home is None:
-            merged.append(list(members))
-        else:
-            home.extend(members)
-    return merged
+        for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
+            if weight[r, c] > 0:
+                pairs.add((min(rows[r], cols[c]), max(rows[r], cols[c])))
+    return pairs
 
 
-def _judge(group: Sequence[Found]) -> str:
-    """ "conflict", "agreement" or "" for claims counting one thing."""
-    if len({i.source for i in group}) < 2:
-        return ""
-    for source in {i.source for i in group}:
-        own = [i for i in group if i.source == source]
+def _weight(a: Found, b: Found, cosine: float) -> float:
+    match = a.match(b)
+    agree = a.quantity.agrees(b.quantity)
+    needed = (0.0, MIN_LOOSE_AGREEING if agree else MIN_LOOSE, MIN_PAIRING)[match]
+    if not match or cosine < needed:
+        return 0.0
+    return float(cosine) + 0.25 * (match == 2) + 0.25 * agree
+
+
+def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]]) -> bool:
+    """Whether paired claims conflict (and no outlet gives two conflicting values, which
+    would mean the group holds two quantities)."""
+    for source in {m.source for m in members}:
+        own = [m for m in members if m.source == source]
         if any(a.quantity.conflicts(b.quantity) for a, b in combinations(own, 2)):
-            return ""  # one outlet gives two values: it counts two things
-    pairs = [(a, b) for a, b in combinations(group, 2) if a.source != b.source]
-    if any(a.quantity.conflicts(b.quantity) for a, b in pairs):
-        return "conflict"
-    if any(a.quantity.agrees(b.quantity) for a, b in pairs):
-        return "agreement"
-    return ""
+            return False
+    return any(a.quantity.conflicts(b.quantity) for a, b in edges)
 
 
 def _possibly_different(found: Sequence[Found], settled: set[tuple[int, int]]) -> list[Comparison]:
-    """Look-alike claims of different outlets with different values, not yet compared."""
-    pairs: dict[tuple[str, str], list[Found]] = {}
-    for a, b in combinations(found, 2):
+    """Look-alike claims of different outlets with different values, not paired."""
+    paired = {i for pair in settled for i in pair}
+    groups: dict[tuple[str, str], list[Found]] = {}
+    for (i, a), (j, b) in combinations(enumerate(found), 2):
         if a.source == b.source or a.loose != b.loose or not a.loose[1]:
             continue
-        if (id(a), id(b)) in settled or not a.quantity.conflicts(b.quantity):
+        if (i, j) in settled or not a.quantity.conflicts(b.quantity):
             continue
+        if i in paired and j in paired and a.match(b) == 2:
+            continue  # each has its own counterpart
         low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
         if high > 3 * low:
             continue  # "four hours" and "two years" do not look alike
-        group = pairs.setdefault(a.loose, [])
+        group = groups.setdefault(a.loose, [])
         group.extend(x for x in (a, b) if x not in group)
-    return [Comparison(_topic(g), "possibly different", _claims(g)) for g in pairs.values()]
+    return [Comparison(_topic(g), "possibly different", _claims(g)) for g in groups.values()]
 
 
 def _topic(group: Sequence[Found]) -> str:
     first = group[0]
-    words = [first.counted or first.subject, first.verb if first.counted not in CONCEPTS else ""]
+    if first.quantity.unit == "votes":
+        return "vote tally"
+    words = [first.noun or first.subject, first.concept]
+    if not first.concept and not first.noun:
+        words.append(first.verb)
     if first.quantity.unit == "seconds":
         words = [first.subject, first.verb, "(duration)"]
     elif first.quantity.unit and first.quantity.unit not in ("%",):
@@ -370,12 +478,11 @@ def story_claims(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     docs: Mapping[str, Any],
-    days: Mapping[str, Mapping[int, frozenset[str]]],
+    embedder: Embedder,
 ) -> tuple[list[Comparison], list[Comparison]]:
     """(conflicts incl. possibly different, agreements) among a story's articles."""
-    found = [
-        claim
-        for a in articles
-        for claim in find_claims(a, docs[a.id], sentences[a.id], days.get(a.id, {}))
-    ]
-    return compare(found)
+    found = [claim for a in articles for claim in find_claims(a, docs[a.id], sentences[a.id])]
+    if not found:
+        return [], []
+    vectors = embedder.encode([f.masked for f in found])
+    return compare(found, vectors @ vectors.T)

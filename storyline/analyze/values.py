@@ -76,6 +76,61 @@ _UNITS = {
     "degrees": ("degrees", 1), "litres": ("litres", 1), "liters": ("litres", 1),
 }  # fmt: skip
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+# Number phrases in running text: qualifier, currency, the number (digits, words or a
+# fraction), scale and unit.
+_Q = "|".join(sorted((re.escape(q) for q in (*_LOWER, *_UPPER, *_NEARLY, *_ABOUT)), key=len)[::-1])
+_ONES = "zero|one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORDS = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
+_SCALE = "hundred|thousand|million|billion|trillion|dozen"
+_DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_CORE = (
+    rf"(?:(?:{_DIGITS})(?:bn|mn|m|k)?(?![\w])(?:\s+(?:{_SCALE}))*"
+    rf"|{_WORDS}(?:[\s-]+(?:and\s+)?(?:{_WORDS}|{_SCALE}))*(?![\w-])"
+    rf"|(?:a|an|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
+    r"|(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)"
+    rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?|half(?!\s+(?:an?|the)\b))"
+)
+_UNIT_WORDS = "|".join(
+    sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
+)
+_PHRASE = re.compile(
+    rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
+    rf"(?:\s*%|\s+(?:{_UNIT_WORDS})(?![\w]))?",
+    re.IGNORECASE,
+)
+_PERIOD = re.compile(
+    rf"(?<![\w])(?:(?:(?:{_Q})\s+)?half\s+an?|(?:{_Q})\s+(?:a|an))\s+"
+    r"(?:hour|day|week|month|year)(?![\w])",
+    re.IGNORECASE,
+)
+_TALLY = re.compile(
+    rf"(?<![\w.,-])(\d{{1,3}}|{_WORDS})(?:\s?[-–]\s?|\s+votes?\s+to\s+)(\d{{1,3}}|{_WORDS})(?![\w-]|[.,]\d)",
+    re.IGNORECASE,
+)
+_CONTEST = re.compile(
+    r"\b(?:vot\w*|ballot|won|win|wins|beat|defeat\w*|lost|score\w*|margin|tally)\b", re.IGNORECASE
+)
+
+
+def find_numbers(text: str) -> list[tuple[int, int]]:
+    """Character spans of the number phrases in ``text``: "more than 330,000",
+    "$412m", "Eleven", "a third of a million dollars", "nearly an hour", and vote
+    tallies ("7-4", "eight votes to three") in sentences about a vote or a contest."""
+    spans: list[tuple[int, int]] = []
+    if _CONTEST.search(text):
+        for match in _TALLY.finditer(text):
+            if "vote" in match.group().lower() or re.search(r"\d\s?[-–]\s?\d", match.group()):
+                spans.append(match.span())
+    for pattern in (_PERIOD, _PHRASE):
+        for match in pattern.finditer(text):
+            if not any(match.start() < end and start < match.end() for start, end in spans):
+                spans.append(match.span())
+    return sorted(spans)
+
+
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?|[$€£¥%]")
 
 
@@ -108,6 +163,8 @@ class Quantity:
 
     def describe(self) -> str:
         """The value in short: "≥ 14", "≈ 333,333", "≤ 40 %", "2,300,000 USD", "3 h"."""
+        if self.unit == "votes":
+            return f"{self.nominal // 1000:.0f}–{self.nominal % 1000:.0f} votes"
         number = (
             _duration(self.nominal)
             if self.unit == "seconds"
@@ -123,8 +180,13 @@ class Quantity:
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` states, or None when it states no usable number."""
     lowered = " ".join(text.lower().replace("per cent", "percent").split())
+    tally = _tally(lowered)
+    if tally is not None:
+        return tally
     qualifier, rest = _qualifier(lowered)
     unit, factor, rest = _unit(rest)
+    if rest in ("half a", "half an"):
+        rest = "0.5"
     value, written_in_words, step = _value(rest)
     if value is None:
         return None
@@ -142,6 +204,21 @@ def parse_quantity(text: str) -> Quantity | None:
     elif approximate:
         low, high = min(low, nominal * 0.9), max(high, nominal * 1.1)
     return Quantity(nominal, low, high, unit, approximate)
+
+
+def _tally(text: str) -> Quantity | None:
+    """A vote tally ("7-4", "eight votes to three") as one exact value in unit "votes":
+    votes for × 1000 + votes against, so that any two different tallies conflict."""
+    match = re.fullmatch(r"(\d+)\s?[-–]\s?(\d+)", text) or re.fullmatch(
+        r"(\S+)\s+votes?\s+to\s+(\S+)", text
+    )
+    if match is None:
+        return None
+    sides = [_value(side)[0] for side in match.groups()]
+    if sides[0] is None or sides[1] is None:
+        return None
+    value = sides[0] * 1000 + sides[1]
+    return Quantity(value, value, value, "votes")
 
 
 def _is_fraction(text: str) -> bool:
