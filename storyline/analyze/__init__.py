@@ -32,13 +32,13 @@ def analyze_story(
         return Analysis()
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles]), strict=True))
     names = Names(docs.values())
-    timeline, date_conflicts = story_timeline(articles, sentences, docs, embedder)
+    timeline, date_conflicts, date_agreements = story_timeline(articles, sentences, docs, embedder)
     conflicts, agreements = story_claims(articles, sentences, docs, embedder)
     if len({a.source for a in articles}) < 2:
-        conflicts, agreements, date_conflicts = [], [], []
+        conflicts, agreements, date_conflicts, date_agreements = [], [], [], []
     return Analysis(
         conflicts=tuple(date_conflicts + conflicts),
-        agreements=tuple(agreements),
+        agreements=tuple(date_agreements + agreements),
         quotes=tuple(story_quotes(articles, docs, names, embedder)),
         timeline=tuple(timeline),
         framing=tuple(story_framing(articles, docs, names)),

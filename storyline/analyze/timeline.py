@@ -14,6 +14,13 @@ A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches 
 the names and nouns around that word. Mentions of one date and one event (or very close
 sentences) become one entry; one event given different days by different outlets (or
 twice in one article) is flagged on the entry and reported as a conflict.
+
+Outlets name the story's main event with different words ("sank" / "capsized" / "went
+down"), so its day is compared apart: each article's *lead date* is the first
+day-precise date in its first two sentences that dates an event (not a statement, a
+state such as "remained on strike", or a bound such as "by Wednesday"). Lead dates two
+outlets share are an agreement; lead dates that differ, in lead sentences alike enough
+(:data:`SAME_LEAD_COSINE`), a conflict.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ import datetime as dt
 import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Any
 
 from storyline.analyze.dates import find_dates
@@ -31,6 +39,10 @@ from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
 
 PUBLISHED = ("metadata", "dateline")
+#: Lead sentences this alike (MiniLM cosine, dates masked) report the same main event.
+SAME_LEAD_COSINE = 0.4
+#: Verbs of a state, not an event: their date says when the state held.
+_STATES = frozenset("remain stay be miss continue wait".split())
 #: Sentences this close (MiniLM cosine) with one date are one timeline entry.
 SAME_ENTRY_COSINE = 0.7
 _ARGUMENTS = ("nsubj", "nsubjpass", "dobj", "pobj", "poss", "compound", "attr")
@@ -44,6 +56,7 @@ class Event:
     arguments: frozenset[str]
     speech: bool
     verb: bool = True  # False for a noun ("Monday's meeting") or a bound ("until Tuesday")
+    bound: str = ""  # "until", "since", "by"… before the date
 
 
 def anchors(
@@ -149,14 +162,19 @@ def event_of(doc: Any, start: int, end: int) -> Event:
         and child.pos_ in ("PROPN", "NOUN")
         and not (span.start <= child.i < span.end)
     )
-    bound = span[0].lower_ in ("until", "since", "by", "from", "before", "after")
-    bound = bound or (span.start > 0 and doc[span.start - 1].lower_ in ("until", "since", "by"))
+    before = span[0].lower_ if span[0].lower_ in _BOUNDS else ""
+    if not before and span.start > 0 and doc[span.start - 1].lower_ in _BOUNDS:
+        before = doc[span.start - 1].lower_
     return Event(
         head.lemma_.lower(),
         arguments,
         head.lemma_.lower() in SPEECH_VERBS,
-        head.pos_ in ("VERB", "AUX") and not bound,
+        head.pos_ in ("VERB", "AUX") and not before,
+        before,
     )
+
+
+_BOUNDS = ("until", "since", "by", "from", "before", "after")
 
 
 def story_timeline(
@@ -164,8 +182,9 @@ def story_timeline(
     sentences: Mapping[str, Sequence[Sentence]],
     docs: Mapping[str, Any],
     embedder: Embedder,
-) -> tuple[list[TimelineEntry], list[Comparison]]:
-    """The timeline entries in date order (unresolved mentions last) and date conflicts."""
+) -> tuple[list[TimelineEntry], list[Comparison], list[Comparison]]:
+    """The timeline entries in date order (unresolved mentions last), the date conflicts
+    and the agreements on the main event's day."""
     anchor = anchors(articles, sentences, docs)
     mentions: list[tuple[DatedMention, Event, str]] = []
     for article in articles:
@@ -187,11 +206,12 @@ def story_timeline(
                 )
                 mentions.append((dated, event_of(doc, m.start, m.end), sentence.text))
     if not mentions:
-        return [], []
+        return [], [], []
     vectors = embedder.encode([text for _, _, text in mentions])
     groups = _group(mentions, vectors @ vectors.T)
     entries, conflicts = _entries(groups, mentions)
-    return entries, conflicts
+    lead_conflicts, agreements = _lead_dates(articles, sentences, mentions, embedder)
+    return entries, conflicts + lead_conflicts, agreements
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -289,3 +309,79 @@ def _conflict(
         for m, _, text in (mentions[i] for i in members)
     )
     return Comparison(f"date of {event.word}", "conflict", claims)
+
+
+def _lead_dates(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+    embedder: Embedder,
+) -> tuple[list[Comparison], list[Comparison]]:
+    """(conflicts, agreements) on the day of the main event, from the outlets' lead dates."""
+    leads: dict[str, tuple[DatedMention, Event, str]] = {}
+    source = {a.id: a.source for a in articles}
+    for article in articles:
+        opening = {s.start for s in sentences[article.id][:2]}
+        lead = next(
+            (
+                item
+                for item in mentions
+                if item[0].article == article.id
+                and item[0].start in opening
+                and _dates_event(item[0], item[1])
+            ),
+            None,
+        )
+        if lead is not None and not any(source[o] == article.source for o in leads):
+            leads[article.id] = lead
+    if len(leads) < 2:
+        return [], []
+    items = list(leads.values())
+    vectors = embedder.encode([_masked(m, text) for m, _, text in items])
+    cosines = vectors @ vectors.T
+    by_day: dict[dt.date, list[int]] = {}
+    for k, (m, _, _) in enumerate(items):
+        by_day.setdefault(m.date or dt.date.min, []).append(k)
+    word = items[0][1].word
+    agreements = [
+        _comparison(f"day of the main event ({word})", "agreement", [items[k] for k in group])
+        for group in by_day.values()
+        if len(group) >= 2
+    ]
+    conflicting = sorted(
+        {
+            k
+            for a, b in combinations(range(len(items)), 2)
+            if items[a][0].date != items[b][0].date and cosines[a, b] >= SAME_LEAD_COSINE
+            for k in (a, b)
+        }
+    )
+    conflicts = []
+    if conflicting:
+        conflicts.append(
+            _comparison(
+                f"day of the main event ({word})", "conflict", [items[k] for k in conflicting]
+            )
+        )
+    return conflicts, agreements
+
+
+def _dates_event(mention: DatedMention, event: Event) -> bool:
+    """Whether a mention dates an event that happened (a day, not a statement or state)."""
+    if mention.date is None or mention.precision != "day" or event.speech:
+        return False
+    return event.bound in ("", "since") and event.word not in _STATES
+
+
+def _masked(mention: DatedMention, text: str) -> str:
+    at = mention.mention_start - mention.start
+    return text[:at] + "that day" + text[at + len(mention.mention) :]
+
+
+def _comparison(
+    topic: str, status: str, items: Sequence[tuple[DatedMention, Event, str]]
+) -> Comparison:
+    claims = tuple(
+        Claim(m.article, _label(m), m.mention, text, m.start, m.end) for m, _, text in items
+    )
+    return Comparison(topic, status, tuple(sorted(claims, key=lambda c: (c.article, c.start))))
