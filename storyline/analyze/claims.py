@@ -52,6 +52,10 @@ _NOT_A_COUNT = re.compile(
     re.IGNORECASE,
 )
 _AGE = re.compile(r"^\s*(?:-|‐)?\s*(?:year|years)(?:-|‐|\s)old|^\s*,\s*(?:was|is)?\s*$")
+_ADDRESS = re.compile(
+    r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Boulevard|"
+    r"Way|Drive|Place|Quay|Embankment)\b"
+)
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
 _DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.IGNORECASE)
@@ -227,6 +231,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
         return False  # a year
     if _DATE_BEFORE.search(before) or _DATE_AFTER.match(after):
         return False  # "March 1", "3 March"
+    if _ADDRESS.match(doc.text[span.end_char : span.end_char + 40]):
+        return False  # "221 Harbour Street"
     if (
         _NOT_A_COUNT.search(before)
         or _AGE.match(after)

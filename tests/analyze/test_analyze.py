@@ -83,3 +83,30 @@ def test_one_article_has_nothing_to_compare_and_undated_dates_are_kept_unresolve
     monday = next(m for e in analysis.timeline for m in e.citations if "Monday" in m.mention)
     assert monday.date is None and monday.note == "no date to resolve it against"
     assert analyze_story([], {}, minilm) == Analysis()
+
+
+def test_the_main_event_day_is_compared_across_outlets_whatever_verb_they_use(story, minilm):
+    _, analysis = story
+    days = [c for c in analysis.agreements if c.topic.startswith("day of the main event")]
+    assert days and {c.value for c in days[0].claims} == {"2031-05-05"}
+    assert {c.article for c in days[0].claims} >= {"courier", "wire"}
+
+    texts = {
+        "gazette": "Floodwater broke through the dyke at Vessa on Tuesday, forcing 300 "
+        "families from their homes.",
+        "herald": "The dyke protecting Vessa gave way on Wednesday and floodwater forced "
+        "hundreds of families to leave.",
+    }
+    articles = [
+        dataclasses.replace(
+            make_article(text, id=name), source=name, date=dt.date(2031, 5, 8), date_from="metadata"
+        )
+        for name, text in texts.items()
+    ]
+    flood = analyze_story(articles, Sentences(articles), minilm)
+    conflict = next(c for c in flood.conflicts if c.topic.startswith("day of the main event"))
+    assert conflict.status == "conflict"
+    assert {(c.article, c.value) for c in conflict.claims} == {
+        ("gazette", "2031-05-06"),
+        ("herald", "2031-05-07"),
+    }

@@ -2,7 +2,7 @@ import math
 
 import pytest
 
-from storyline.analyze.values import parse_quantity
+from storyline.analyze.values import find_numbers, parse_quantity
 
 
 @pytest.mark.parametrize(
@@ -46,3 +46,38 @@ def test_bounds_and_units_decide_conflicts():
 def test_words_that_are_not_numbers_give_nothing():
     assert parse_quantity("several") is None
     assert parse_quantity("dozens of") is None
+
+
+def _numbers(text):
+    return [text[start:end] for start, end in find_numbers(text)]
+
+
+def test_number_phrases_are_found_whatever_their_form():
+    text = (
+        "Eleven miners died. The budget of $412m cuts 1.5m dollars and a third of a million "
+        "dollars; about 9,000 fled and nearly an hour passed; rents rose 4.5%."
+    )
+    assert _numbers(text) == [
+        "Eleven",
+        "$412m",
+        "1.5m dollars",
+        "a third of a million dollars",
+        "about 9,000",
+        "nearly an hour",
+        "4.5%",
+    ]
+
+
+def test_ordinals_and_words_that_only_look_like_numbers_are_not_numbers():
+    assert _numbers("In the 30th minute, on behalf of the club, a fan said hundreds left.") == []
+
+
+def test_a_tally_is_one_number_only_where_the_sentence_is_about_a_vote_or_a_contest():
+    assert _numbers("The council backed it by eight votes to three.") == ["eight votes to three"]
+    assert _numbers("The vote, 7-4, came late.") == ["7-4"]
+    assert "7-14" not in _numbers("Ages 7-14 may enter.")
+    seven_four = parse_quantity("7-4")
+    assert seven_four.unit == "votes" and seven_four.describe() == "7–4 votes"
+    assert seven_four.agrees(parse_quantity("seven votes to four"))
+    assert seven_four.conflicts(parse_quantity("eight votes to three"))
+    assert parse_quantity("twenty-three").unit == ""

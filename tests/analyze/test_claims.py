@@ -1,0 +1,80 @@
+"""Claims found in parsed text and paired across outlets, with the real models."""
+
+import dataclasses
+
+import pytest
+
+from storyline.analyze.claims import find_claims, story_claims
+from storyline.analyze.nlp import parse
+from storyline.segment import Sentences
+from tests.conftest import make_article
+
+
+def _articles(**texts):
+    return [
+        dataclasses.replace(make_article(text, id=name), source=name)
+        for name, text in texts.items()
+    ]
+
+
+def _claims(text):
+    article = make_article(text)
+    return [
+        f.claim.expression
+        for f in find_claims(article, parse([text])[0], Sentences([article])[article.id])
+    ]
+
+
+def test_years_ages_dates_times_and_street_numbers_are_not_claims():
+    text = (
+        "Eleven people were killed at 9:40 p.m. on March 3 at 221 Quay Road, where a "
+        "67-year-old guard had worked since 2019."
+    )
+    assert _claims(text) == ["Eleven"]
+
+
+@pytest.fixture(scope="module")
+def compared(minilm):
+    articles = _articles(
+        courier=(
+            "About 4,000 workers at the plant stayed on strike, demanding a 12 percent rise. "
+            "More than 2,000 strikers marched through the city. "
+            "Talks with the company lasted three hours."
+        ),
+        wire=(
+            "Some 6,500 workers have been on strike since Monday. "
+            "The union seeks a 12% raise. "
+            "Negotiators stayed at the ministry for four hours."
+        ),
+        radio=(
+            "Two miners were killed and 40 were injured when the tunnel collapsed. "
+            "The company employs 9,000 people."
+        ),
+        post="Five miners died and 40 were hurt in the tunnel collapse.",
+    )
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
+    return story_claims(articles, Sentences(articles), docs, minilm)
+
+
+def _expressions(comparisons, status):
+    return [sorted(c.expression for c in x.claims) for x in comparisons if x.status == status]
+
+
+def test_an_outlet_with_two_counts_of_one_kind_is_paired_with_the_closest(compared):
+    conflicts, _ = compared
+    assert ["About 4,000", "Some 6,500"] in _expressions(conflicts, "conflict")
+    assert not any("More than 2,000" in c for c in _expressions(conflicts, "conflict"))
+
+
+def test_deaths_conflict_while_injuries_and_rewordings_agree(compared):
+    conflicts, agreements = compared
+    assert ["Five", "Two"] in _expressions(conflicts, "conflict")
+    agreed = _expressions(agreements, "agreement")
+    assert ["40", "40"] in agreed
+    assert ["12 percent", "12%"] in agreed
+
+
+def test_durations_of_different_things_are_only_possibly_different(compared):
+    conflicts, _ = compared
+    assert ["four hours", "three hours"] in _expressions(conflicts, "possibly different")
+    assert not any("three hours" in c for c in _expressions(conflicts, "conflict"))
