@@ -191,6 +191,10 @@ def _speaker(doc: Any, subject: Any, start: int, names: Names) -> tuple[str, str
     for child in subject.children:
         if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
             return names.person(_proper_name(child)), ""
+    if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
+        group = _last_group(doc, subject.idx, subject.lemma_.lower())
+        if group:
+            return names.group(group), ""
     phrase = doc[subject.left_edge.i : subject.i + 1].text
     return "", phrase
 
@@ -202,6 +206,20 @@ def _proper_name(token: Any) -> str:
     parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     first = parts[0].i if parts else token.i
     return clean_name(token.doc[first : token.i + 1].text)
+
+
+def _last_group(doc: Any, before: int, noun: str) -> str:
+    """The organization "the <noun>" refers to: the last one named before whose name
+    holds the noun ("the ministry": "the Defence Ministry"), or for a word any group
+    goes by ("the group", "the movement"), the last one named."""
+    groups = [e for e in doc.ents if e.label_ == "ORG" and e.end_char <= before]
+    for entity in reversed(groups):
+        if noun in entity.text.lower().split():
+            return entity.text
+    return groups[-1].text if groups and noun in _ANY_GROUP else ""
+
+
+_ANY_GROUP = frozenset("group movement organisation organization alliance coalition".split())
 
 
 def _last_person(doc: Any, before: int, names: Names) -> str:

@@ -112,9 +112,10 @@ def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any) -> dt.date
 
 
 def _looks_ahead(doc: Any) -> Any:
-    """A ``find_dates`` hook: a present-tense clause with a weekday is a plan
-    ("Putin hosts the summit on Wednesday"), unless its verb reports speech; a verb in
-    the past tense without "will" or "to" before it is the past."""
+    """A ``find_dates`` hook: a clause with "will" or "would", an infinitive ("agreed
+    to meet in March") and a present-tense clause ("Putin hosts the summit on
+    Wednesday", unless its verb reports speech) look ahead; a past-tense verb looks
+    back."""
 
     def check(position: int) -> bool | None:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
@@ -124,7 +125,11 @@ def _looks_ahead(doc: Any) -> Any:
         if verb is None:
             return None
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if verb.tag_ == "VBD" and not auxiliaries & {"will", "would", "to", "'ll"}:
+        if auxiliaries & {"will", "would", "'ll", "shall"} or (
+            verb.tag_ == "VB" and "to" in auxiliaries
+        ):
+            return True  # "will meet", "would be held", "agreed to meet again"
+        if verb.tag_ == "VBD":
             return False
         if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in SPEECH_VERBS and verb.lemma_ != "be":
             return True
