@@ -69,14 +69,42 @@ def _labels(entity: Any, kind: str) -> list[str]:
         words = [t for t in words if t.lower_ not in _HONORIFICS]
         if words and any(t.pos_ == "NOUN" or t.lower_ in TITLES for t in words):
             labels.append(_phrase(words))
+    # After "the plant of Halvorsen Motors, ..." the apposition may describe the plant.
+    after_of = root.dep_ == "pobj" and root.head.lower_ == "of"
     for child in root.rights:
-        if child.dep_ == "appos" and child.pos_ == "NOUN":
+        if child.dep_ == "appos" and child.pos_ == "NOUN" and not after_of:
             labels.append(_phrase(_noun_phrase(child)))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         labels.append(_phrase(_noun_phrase(root.head)))
-    if kind == "group" and root.dep_ == "compound" and root.head.tag_ == "NNS":
+    if kind == "group" and root.dep_ == "compound" and _members(root.head):
         labels.append(root.head.lower_)
-    return [label for label in labels if 0 < len(label.split()) <= _MAX_WORDS]
+    return [
+        label
+        for label in labels
+        if 0 < len(label.split()) <= _MAX_WORDS and not _belongs_to_another(label, entity)
+    ]
+
+
+def _members(noun: Any) -> bool:
+    """Whether a plural noun names people ("militants", "supporters", "troops"), not
+    things ("shares", "checkpoints")."""
+    lemma = noun.lemma_.lower()
+    return noun.tag_ == "NNS" and (lemma in _PEOPLE or lemma.endswith(_PEOPLE_ENDINGS))
+
+
+_PEOPLE = frozenset("troop force police staff militia official member guard".split())
+_PEOPLE_ENDINGS = ("er", "ist", "ant", "ent", "ian", "man", "ee", "ary")
+
+
+def _belongs_to_another(label: str, entity: Any) -> bool:
+    """ "valdora's coast guard" describes Valdora's coast guard, not the name beside it."""
+    doc = entity.doc
+    window = doc[max(0, entity.start - _MAX_WORDS) : min(len(doc), entity.end + _MAX_WORDS + 2)]
+    return any(
+        t.dep_ == "poss" and t.pos_ == "PROPN" and t.lower_ in label.split()[0]
+        for t in window
+        if not (entity.start <= t.i < entity.end)
+    )
 
 
 def _noun_phrase(head: Any) -> list[Any]:
