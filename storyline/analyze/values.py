@@ -40,7 +40,7 @@ _SMALL = {
     "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1, "single": 1,
 }  # fmt: skip
 _SCALES = {
-    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6,
+    "hundred": 1e2, "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6,
     "mn": 1e6, "mln": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9, "trillion": 1e12,
     "tn": 1e12, "dozen": 12,
 }  # fmt: skip

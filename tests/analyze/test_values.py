@@ -46,6 +46,7 @@ def test_bounds_and_units_decide_conflicts():
 def test_words_that_are_not_numbers_give_nothing():
     assert parse_quantity("several") is None
     assert parse_quantity("dozens of") is None
+    assert parse_quantity("millions") is None
 
 
 def _numbers(text):
