@@ -171,8 +171,10 @@ def find_claims(
             concept, noun, qualifiers = "", "tally", frozenset()
         if not concept and not noun and not verb:
             continue
-        if not quantity.unit and (quantity.nominal < 2 or (not concept and quantity.nominal < 10)):
+        if not quantity.unit and _small_count(quantity.nominal, concept):
             continue  # "two countries", "three leaders": counts nobody disputes
+        if quantity.nominal == 1 and not (span.end < len(doc) and doc[span.end].pos_ == "NOUN"):
+            continue  # "one of them": only "one worker" is a count
         start, end = sentence.start, sentence.end
         claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
         offset = span.start_char - start
@@ -191,6 +193,12 @@ def find_claims(
             )
         )
     return found
+
+
+def _small_count(value: float, concept: str) -> bool:
+    """A whole number too small to be disputed unless it counts a concept ("one worker
+    was killed"); decimals ("magnitude 6.1") are never small counts."""
+    return value == int(value) and value < (1 if concept else 10)
 
 
 def _number_spans(doc: Any) -> list[Any]:
@@ -222,7 +230,7 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
     if quantity.unit == "votes":
         return True
     if quantity.unit == "seconds":
-        return not re.match(r"\s*(ago|later|earlier|old|after|before)\b", after)
+        return not re.match(r"[\s-]*(ago|later|earlier|old|after|before)\b", after)
     if getattr(span, "label_", "") in ("DATE", "TIME"):
         return False
     if re.search(r"\d(?:st|nd|rd|th)\b", text) or span.root.head.lemma_ == "age":
@@ -430,6 +438,9 @@ def _weight(a: Found, b: Found, cosine: float) -> float:
     needed = (0.0, MIN_LOOSE_AGREEING if agree else MIN_LOOSE, MIN_PAIRING)[match]
     if not match or cosine < needed:
         return 0.0
+    low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
+    if match == 1 and high > 2 * low:
+        return 0.0  # an unsure match needs values that look alike
     return float(cosine) + 0.25 * (match == 2) + 0.25 * agree
 
 

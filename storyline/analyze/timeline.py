@@ -40,7 +40,7 @@ from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, 
 
 PUBLISHED = ("metadata", "dateline")
 #: Lead sentences this alike (MiniLM cosine, dates masked) report the same main event.
-SAME_LEAD_COSINE = 0.4
+SAME_LEAD_COSINE = 0.6
 #: Verbs of a state, not an event: their date says when the state held.
 _STATES = frozenset("remain stay be miss continue wait".split())
 #: Sentences this close (MiniLM cosine) with one date are one timeline entry.
@@ -214,8 +214,9 @@ def story_timeline(
         return [], [], []
     vectors = embedder.encode([text for _, _, text in mentions])
     groups = _group(mentions, vectors @ vectors.T)
-    entries, conflicts = _entries(groups, mentions)
-    lead_conflicts, agreements = _lead_dates(articles, sentences, mentions, embedder)
+    sure = {a.id for a in articles if a.date and a.date_from in PUBLISHED}
+    entries, conflicts = _entries(groups, mentions, sure)
+    lead_conflicts, agreements = _lead_dates(articles, sentences, mentions, embedder, sure)
     return entries, conflicts + lead_conflicts, agreements
 
 
@@ -240,13 +241,15 @@ def _group(mentions: Sequence[tuple[DatedMention, Event, str]], cosines: Any) ->
 
 
 def _entries(
-    groups: Sequence[Sequence[int]], mentions: Sequence[tuple[DatedMention, Event, str]]
+    groups: Sequence[Sequence[int]],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+    sure: set[str],
 ) -> tuple[list[TimelineEntry], list[Comparison]]:
     """Timeline entries with other dates of the same event flagged; the date conflicts."""
     rivals: dict[int, set[int]] = {g: set() for g in range(len(groups))}
     for g, members in enumerate(groups):
         for h in range(g + 1, len(groups)):
-            if _disagree(members, groups[h], mentions):
+            if _disagree(members, groups[h], mentions, sure):
                 rivals[g].add(h)
                 rivals[h].add(g)
     entries = []
@@ -274,8 +277,13 @@ def _entries(
 
 
 def _disagree(
-    a: Sequence[int], b: Sequence[int], mentions: Sequence[tuple[DatedMention, Event, str]]
+    a: Sequence[int],
+    b: Sequence[int],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+    sure: set[str],
 ) -> bool:
+    """Whether two entries date one event differently, as read in articles whose
+    publication day is known (an inferred anchor is a guess, not a conflict)."""
     first, second = mentions[a[0]][0], mentions[b[0]][0]
     if first.date is None or second.date is None or first.precision != "day":
         return False
@@ -283,6 +291,7 @@ def _disagree(
         return False
     return any(
         _same_event(mentions[i][1], mentions[j][1])
+        and {mentions[i][0].article, mentions[j][0].article} <= sure
         and (mentions[i][0].article, mentions[i][0].start)
         != (mentions[j][0].article, mentions[j][0].start)
         for i in a
@@ -321,8 +330,10 @@ def _lead_dates(
     sentences: Mapping[str, Sequence[Sentence]],
     mentions: Sequence[tuple[DatedMention, Event, str]],
     embedder: Embedder,
+    sure: set[str],
 ) -> tuple[list[Comparison], list[Comparison]]:
-    """(conflicts, agreements) on the day of the main event, from the outlets' lead dates."""
+    """(conflicts, agreements) on the day of the main event, from the outlets' lead dates;
+    conflicts only between articles whose publication day is known (``sure``)."""
     leads: dict[str, tuple[DatedMention, Event, str]] = {}
     source = {a.id: a.source for a in articles}
     for article in articles:
@@ -357,7 +368,9 @@ def _lead_dates(
         {
             k
             for a, b in combinations(range(len(items)), 2)
-            if items[a][0].date != items[b][0].date and cosines[a, b] >= SAME_LEAD_COSINE
+            if items[a][0].date != items[b][0].date
+            and cosines[a, b] >= SAME_LEAD_COSINE
+            and {items[a][0].article, items[b][0].article} <= sure
             for k in (a, b)
         }
     )

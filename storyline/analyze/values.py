@@ -86,19 +86,19 @@ _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_UNIT_WORDS = "|".join(
+    sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
+)
 _CORE = (
     rf"(?:(?:{_DIGITS})(?:bn|mn|m|k)?(?![\w])(?:\s+(?:{_SCALE}))*"
-    rf"|{_WORDS}(?:[\s-]+(?:and\s+)?(?:{_WORDS}|{_SCALE}))*(?![\w-])"
+    rf"|{_WORDS}(?:[\s-]+(?:and\s+)?(?:{_WORDS}|{_SCALE}))*(?![\w])(?!-(?!(?:{_UNIT_WORDS})\b))"
     rf"|(?:a|an|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
     r"|(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)"
     rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?|half(?!\s+(?:an?|the)\b))"
 )
-_UNIT_WORDS = "|".join(
-    sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
-)
 _PHRASE = re.compile(
     rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
-    rf"(?:\s*%|\s+(?:{_UNIT_WORDS})(?![\w]))?",
+    rf"(?:\s*%|[\s-]+(?:{_UNIT_WORDS})(?![\w]))?",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
@@ -112,6 +112,11 @@ _TALLY = re.compile(
 )
 _CONTEST = re.compile(
     r"\b(?:vot\w*|ballot|won|win|wins|beat|defeat\w*|lost|score\w*|margin|tally)\b", re.IGNORECASE
+)
+
+
+_HYPHENATED_UNIT = re.compile(
+    r"([\da-z])-((?:kilomet|met|mile|hour|minute|day|week|month|year|second)[a-z]*)$"
 )
 
 
@@ -180,6 +185,7 @@ class Quantity:
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` states, or None when it states no usable number."""
     lowered = " ".join(text.lower().replace("per cent", "percent").split())
+    lowered = _HYPHENATED_UNIT.sub(r"\1 \2", lowered)  # "4-kilometre", "three-hour"
     tally = _tally(lowered)
     if tally is not None:
         return tally
