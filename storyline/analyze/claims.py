@@ -36,6 +36,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from storyline.analyze.groups import components
+from storyline.analyze.nlp import SPEECH_VERBS
 from storyline.analyze.values import Quantity, find_numbers, parse_quantity
 from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, Sentence
@@ -173,8 +174,10 @@ def find_claims(
             continue
         if not quantity.unit and _small_count(quantity.nominal, concept):
             continue  # "two countries", "three leaders": counts nobody disputes
-        if quantity.nominal == 1 and not (span.end < len(doc) and doc[span.end].pos_ == "NOUN"):
-            continue  # "one of them": only "one worker" is a count
+        if quantity.nominal == 1 and (
+            verb in SPEECH_VERBS or not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
+        ):
+            continue  # "one of them", "one evacuee said": only "one worker died" counts
         start, end = sentence.start, sentence.end
         claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
         offset = span.start_char - start
