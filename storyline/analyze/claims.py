@@ -458,22 +458,28 @@ def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]])
 
 
 def _possibly_different(found: Sequence[Found], settled: set[tuple[int, int]]) -> list[Comparison]:
-    """Look-alike claims of different outlets with different values, not paired."""
+    """Look-alike claims of different outlets with different values, not paired; each
+    group holds claims linked by such look-alike pairs."""
     paired = {i for pair in settled for i in pair}
-    groups: dict[tuple[str, str], list[Found]] = {}
-    for (i, a), (j, b) in combinations(enumerate(found), 2):
+
+    def alike(i: int, j: int) -> bool:
+        a, b = found[i], found[j]
         if a.source == b.source or a.loose != b.loose or not a.loose[1]:
-            continue
+            return False
         if (i, j) in settled or not a.quantity.conflicts(b.quantity):
-            continue
+            return False
         if i in paired and j in paired and a.match(b) == 2:
-            continue  # each has its own counterpart
+            return False  # each has its own counterpart
         low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
-        if high > 3 * low:
-            continue  # "four hours" and "two years" do not look alike
-        group = groups.setdefault(a.loose, [])
-        group.extend(x for x in (a, b) if x not in group)
-    return [Comparison(_topic(g), "possibly different", _claims(g)) for g in groups.values()]
+        return high <= 3 * low  # "four hours" and "two years" do not look alike
+
+    groups = [g for g in components(len(found), alike) if len(g) >= 2]
+    return [
+        Comparison(
+            _topic([found[i] for i in g]), "possibly different", _claims([found[i] for i in g])
+        )
+        for g in groups
+    ]
 
 
 def _topic(group: Sequence[Found]) -> str:

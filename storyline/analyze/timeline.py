@@ -125,8 +125,9 @@ def _looks_ahead(doc: Any) -> Any:
         if verb is None:
             return None
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if auxiliaries & {"will", "would", "'ll", "shall"} or (
-            verb.tag_ == "VB" and "to" in auxiliaries
+        if verb.lemma_ != "be" and (
+            auxiliaries & {"will", "would", "'ll", "shall"}
+            or (verb.tag_ == "VB" and "to" in auxiliaries)
         ):
             return True  # "will meet", "would be held", "agreed to meet again"
         if verb.tag_ == "VBD":
