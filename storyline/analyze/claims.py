@@ -10,14 +10,15 @@ misses) with what it counts, read from the parse:
 - qualifiers that change what is counted ("first", "so far", "daily", "originally
   proposed", "now"), and whether it counts part of a group ("four of them").
 
-Claims of different outlets are candidates when they count the same thing in the same
-unit: one concept and noun class (or, with neither, one verb), one subject for
-durations, the same qualifiers. Among the candidates of two outlets, each claim
-is paired with at most one of the other outlet's, the pairing that makes their sentences
-(the number masked) most alike by MiniLM cosine. Paired values that cannot both be true
+Claims of different outlets are candidates when they may count the same thing in the
+same unit (:meth:`Found.match`): surely with one concept and noun class (or, with
+neither, one verb), one subject for durations and the same qualifiers; unsurely when one
+names no noun or the verbs differ. Among the candidates of two outlets, each claim is
+paired with at most one of the other outlet's, the pairing that makes their sentences
+(the number masked) most alike by MiniLM cosine (:func:`_pairs`). Paired values that cannot both be true
 (:meth:`Quantity.conflicts`) make a conflict; paired values stating the same fact make
-an agreement. Claims that count the same noun or unit but differ in verb, subject,
-qualifiers or day ("the meeting lasted three hours" / "he stayed four hours") are shown
+an agreement. Unpaired claims that count the same noun or unit but differ in verb,
+subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours") are shown
 side by side as *possibly different*, never as a conflict. Numbers that are not claims
 are skipped: years, ages, dates, times of day, numbers after "No.", "page", "Route"…,
 and small counts without a concept.
@@ -115,10 +116,6 @@ class Found:
     subject: str
     qualifiers: frozenset[str]
     masked: str  # the sentence with the number replaced, for pairing
-
-    @property
-    def counted(self) -> str:
-        return "/".join(x for x in (self.concept, self.noun) if x)
 
     def match(self, other: Found) -> int:
         """How surely two claims count the same thing: 2 (same concept and noun, or the
@@ -419,7 +416,8 @@ def _pairs(found: Sequence[Found], cosines: Any) -> set[tuple[int, int]]:
     one-to-one pairing of claims that may count the same thing (:meth:`Found.match`)
     with the most weight: the cosine of their masked sentences, more when the match is
     sure and when the values agree. A pair needs a cosine of :data:`MIN_PAIRING` (sure
-    match), :data:`MIN_LOOSE_AGREEING` (unsure, values agree) or :data:`MIN_LOOSE`."""
+    match), :data:`MIN_LOOSE_AGREEING` (unsure, values agree) or :data:`MIN_LOOSE` (unsure,
+    values differ, and by no more than a factor of 2)."""
     pairs: set[tuple[int, int]] = set()
     by_source: dict[str, list[int]] = {}
     for index, item in enumerate(found):
