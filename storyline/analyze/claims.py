@@ -15,13 +15,13 @@ same unit (:meth:`Found.match`): surely with one concept and noun class (or, wit
 neither, one verb), one subject for durations and the same qualifiers; unsurely when one
 names no noun or the verbs differ. Among the candidates of two outlets, each claim is
 paired with at most one of the other outlet's, the pairing that makes their sentences
-(the number masked) most alike by MiniLM cosine (:func:`_pairs`). Paired values that cannot both be true
-(:meth:`Quantity.conflicts`) make a conflict; paired values stating the same fact make
-an agreement. Unpaired claims that count the same noun or unit but differ in verb,
-subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours") are shown
-side by side as *possibly different*, never as a conflict. Numbers that are not claims
-are skipped: years, ages, dates, times of day, numbers after "No.", "page", "Route"…,
-and small counts without a concept.
+(the number masked) most alike by MiniLM cosine (:func:`_pairs`). Paired values that
+cannot both be true (:meth:`Quantity.conflicts`) make a conflict; paired values stating
+the same fact make an agreement. Unpaired claims that count the same noun or unit but
+differ in verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed
+four hours") are shown side by side as *possibly different*, never as a conflict.
+Numbers that are not claims are skipped: years, ages, dates, times of day, numbers after
+"No.", "page", "Route"…, street numbers, and small counts without a concept.
 """
 
 from __future__ import annotations
