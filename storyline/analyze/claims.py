@@ -37,7 +37,7 @@ import numpy as np
 from scipy.optimize import linear_sum_assignment
 
 from storyline.analyze.groups import components
-from storyline.analyze.nlp import SPEECH_VERBS
+from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.analyze.values import Quantity, find_numbers, parse_quantity
 from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, Sentence
@@ -265,7 +265,7 @@ def _context(span: Any) -> tuple[str, str, str, str, frozenset[str]]:
     if verb is not None:
         words.add(verb.lemma_.lower())
         for child in verb.children:
-            if child.dep_ in ("acomp", "oprd", "xcomp", "dobj", "attr", "prt", "auxpass"):
+            if child.dep_ in (*_CLOSE, "auxpass"):
                 words.add(child.lemma_.lower())
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ in _CLOSE)
             elif child.dep_ == "prep" and child.lower_ == "to":  # "crushed to death"
@@ -327,13 +327,8 @@ _UNIT_NOUNS = frozenset(
 
 
 def _verb(token: Any) -> Any:
-    seen = 0
-    while token.head is not token and seen < 6:
-        token = token.head
-        seen += 1
-        if token.pos_ in ("VERB", "AUX"):
-            return token
-    return None
+    """The verb above a token (not the token itself), at most six heads up."""
+    return None if token.head is token else governing_verb(token.head, 5)
 
 
 def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:

@@ -36,6 +36,16 @@ def pipeline() -> Any:
         raise ModelError(f"spaCy model {MODEL} is not installed; {INSTALL_HINT}") from error
 
 
+def governing_verb(token: Any, steps: int) -> Any:
+    """The token itself if it is a verb, else the first verb among the next ``steps``
+    tokens up its chain of heads; None if there is none."""
+    for _ in range(steps):
+        if token.pos_ in ("VERB", "AUX") or token.head is token:
+            break
+        token = token.head
+    return token if token.pos_ in ("VERB", "AUX") else None
+
+
 def parse(texts: Sequence[str]) -> list[Any]:
     """One spaCy ``Doc`` per text, in order."""
     return list(pipeline().pipe(texts, batch_size=8))

@@ -34,7 +34,7 @@ from typing import Any
 
 from storyline.analyze.dates import find_dates
 from storyline.analyze.groups import components
-from storyline.analyze.nlp import SPEECH_VERBS
+from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
 
@@ -121,7 +121,7 @@ def _looks_ahead(doc: Any) -> Any:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
             return None
-        verb = _governing(span[0])
+        verb = governing_verb(span[0], 8)
         if verb is None:
             return None
         auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
@@ -137,15 +137,6 @@ def _looks_ahead(doc: Any) -> Any:
         return None
 
     return check
-
-
-def _governing(token: Any) -> Any:
-    """The verb a token hangs from (None when it hangs from no verb)."""
-    seen = 0
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token and seen < 8:
-        token = token.head
-        seen += 1
-    return token if token.pos_ in ("VERB", "AUX") else None
 
 
 def event_of(doc: Any, start: int, end: int) -> Event:
@@ -312,18 +303,7 @@ def _conflict(
 ) -> Comparison:
     members = [i for h in sorted({g, *rivals}) for i in groups[h]]
     event = mentions[members[0]][1]
-    claims = tuple(
-        Claim(
-            m.article,
-            _label(m),
-            m.mention,
-            text,
-            m.start,
-            m.end,
-        )
-        for m, _, text in (mentions[i] for i in members)
-    )
-    return Comparison(f"date of {event.word}", "conflict", claims)
+    return _comparison(f"date of {event.word}", "conflict", [mentions[i] for i in members])
 
 
 def _lead_dates(
@@ -361,7 +341,7 @@ def _lead_dates(
         by_day.setdefault(m.date or dt.date.min, []).append(k)
     word = items[0][1].word
     agreements = [
-        _comparison(f"day of the main event ({word})", "agreement", [items[k] for k in group])
+        _comparison(f"day of the main event ({word})", "agreement", _in_text_order(items, group))
         for group in by_day.values()
         if len(group) >= 2
     ]
@@ -379,10 +359,18 @@ def _lead_dates(
     if conflicting:
         conflicts.append(
             _comparison(
-                f"day of the main event ({word})", "conflict", [items[k] for k in conflicting]
+                f"day of the main event ({word})",
+                "conflict",
+                _in_text_order(items, conflicting),
             )
         )
     return conflicts, agreements
+
+
+def _in_text_order(
+    items: Sequence[tuple[DatedMention, Event, str]], chosen: Sequence[int]
+) -> list[tuple[DatedMention, Event, str]]:
+    return sorted((items[k] for k in chosen), key=lambda item: (item[0].article, item[0].start))
 
 
 def _dates_event(mention: DatedMention, event: Event) -> bool:
@@ -403,4 +391,4 @@ def _comparison(
     claims = tuple(
         Claim(m.article, _label(m), m.mention, text, m.start, m.end) for m, _, text in items
     )
-    return Comparison(topic, status, tuple(sorted(claims, key=lambda c: (c.article, c.start))))
+    return Comparison(topic, status, claims)
