@@ -21,7 +21,15 @@ TITLES = frozenset(
     "commander premier chancellor secretary spokesman spokeswoman spokesperson ambassador "
     "deputy foreign interior defence defense finance health inspector officer coach "
     "councillor councilor councilwoman councilman director chairman chairwoman chair ceo "
-    "lord lady saint st".split()
+    "lord lady saint st mp".split()
+)
+#: Nouns that stand for a person in "the <noun> said" or beside a name ("the mayor,
+#: Hanna Ilves,"): the titles and other roles.
+ROLES = TITLES | frozenset(
+    "leader boss head official candidate lawyer prosecutor executive founder owner manager "
+    "spokesperson analyst economist expert witness resident survivor activist organiser "
+    "organizer campaigner lawmaker legislator diplomat envoy negotiator chairperson "
+    "striker midfielder defender goalkeeper player captain scientist engineer doctor".split()
 )
 #: Name particles ignored when comparing names ("al-Assad" ~ "Assad").
 PARTICLES = frozenset("al el bin ibn de da di van von der den la le du".split())
@@ -63,7 +71,7 @@ class Names:
                 name = clean_name(entity.text)
                 if not name or not name[0].isupper():
                     continue
-                if entity.label_ == "PERSON":
+                if entity.label_ == "PERSON" or _titled(entity):
                     people[name] += 1
                 elif entity.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC"):
                     groups[name] += 1
@@ -73,6 +81,10 @@ class Names:
             acronym(g): g for g in sorted(groups, key=groups.__getitem__) if acronym(g)
         }
 
+    def is_group(self, text: str) -> bool:
+        """Whether ``text`` is an organization's or place's name in the story."""
+        return clean_name(text) in self.groups
+
     def person(self, text: str) -> str:
         """The fullest name in the story that ``text`` is a short form of, else ``text``."""
         name = clean_name(text)
@@ -80,6 +92,8 @@ class Names:
         if not key:
             return name
         fits = [p for p in self.people if _key(p)[-len(key) :] == key or _key(p)[: len(key)] == key]
+        if not fits:  # "Opposition MP Leni Sauer": a known name with words before it
+            fits = [p for p in self.people if len(_key(p)) >= 2 and key[-len(_key(p)) :] == _key(p)]
         if not fits:
             return name
         return max(fits, key=lambda p: (len(_key(p)), self.people[p], p))
@@ -95,3 +109,15 @@ class Names:
         return bool(key) and any(
             _key(p)[-len(key) :] == key or _key(p)[: len(key)] == key for p in self.people
         )
+
+
+def _titled(entity: Any) -> bool:
+    """Whether a name spaCy did not take for a person is one by its title: written after
+    one ("Mayor Hanna Ilves") or beside one ("the mayor, Hanna Ilves,")."""
+    root = entity.root
+    if len(entity) < 2 or any(not t.text[:1].isupper() for t in entity):
+        return False
+    before = entity.doc[entity.start - 1] if entity.start else None
+    title_before = before is not None and before.lower_.rstrip(".") in TITLES
+    beside_role = root.dep_ == "appos" and root.head.lemma_.lower() in ROLES
+    return title_before or beside_role

@@ -6,7 +6,12 @@ multi-paragraph quotes. Its speaker comes from the parse of the sentence around 
 
 - the subject of a speech verb outside the quote ("…,” Ruiz told reporters), or the
   object of "according to";
-- a pronoun subject ("she said") is the last person named before the quote;
+- a pronoun subject ("she said") is the person the sentence before is about, else the
+  last person named before the quote;
+- "the minister said" is the person last given that title ("Interior Minister Oriana
+  Castell"; "the mayor, Hanna Ilves,"), "the agency said" the organization last
+  called so ("the roads agency, Valroad,"); a role nobody was given is the person the
+  sentence before is about;
 - with no attribution in its sentence, the speaker named in the sentence before
   (`Okafor was blunt. “We will not…”`), or of the quote just before it in the article;
 - an unnamed subject ("a witness said") gives no speaker, only a description.
@@ -24,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from storyline.analyze.groups import components
-from storyline.analyze.names import Names, clean_name
+from storyline.analyze.names import ROLES, Names, clean_name
 from storyline.analyze.nlp import SPEECH_VERBS
 from storyline.embed import Embedder
 from storyline.model import Article, Quote, QuoteVariant
@@ -118,20 +123,20 @@ def _attribute(
     window = _window(doc, start, end)
     quoted = [(s - 1, e + 1) for s, e in spans]
     outside = [t for t in window if not any(s <= t.idx < e for s, e in quoted)]
+    previous = _previous_sentence(doc, window)
+    context = _Context(doc, names, quoted, previous)
     for token in sorted(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
         subject = _speech_subject(token)
         if subject is not None:
-            return _speaker(doc, subject, start, names)
-    previous = _previous_sentence(doc, window)
+            return context.speaker(subject)
     if previous is not None:
         for token in previous:
             subject = _speech_subject(token)
             if subject is not None:
-                return _speaker(doc, subject, start, names)
-        root = previous.root
-        for child in root.children:
-            if child.dep_ == "nsubj" and names.is_person(_proper_name(child)):
-                return _speaker(doc, child, start, names)
+                return context.speaker(subject)
+        person = context.topic()
+        if person:
+            return person, ""
     return "", ""
 
 
@@ -177,31 +182,111 @@ def _speech_subject(token: Any) -> Any:
     return None
 
 
-def _speaker(doc: Any, subject: Any, start: int, names: Names) -> tuple[str, str]:
-    """Turn the subject token of a speech verb into (full name, description)."""
-    if subject.lower_ in _PRONOUNS:
-        person = _last_person(doc, subject.idx, names)
-        return (person, "") if person else ("", subject.text)
-    name = _proper_name(subject)
-    if name:
-        if names.is_person(name) or subject.ent_type_ == "PERSON":
+@dataclass(frozen=True)
+class _Context:
+    """What a speech verb's subject is resolved against: the parse, the story's names,
+    the quotes (``[start, end)`` with their marks) and the sentence before."""
+
+    doc: Any
+    names: Names
+    quoted: Sequence[tuple[int, int]]
+    previous: Any
+
+    def speaker(self, subject: Any) -> tuple[str, str]:
+        """(full name, description) of the subject token of a speech verb."""
+        names = self.names
+        if subject.lower_ in _PRONOUNS:
+            person = self.topic() or self._last_person(subject.idx)
+            return (person, "") if person else ("", subject.text)
+        entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        name = clean_name(entity.text) if entity is not None else _proper_name(subject)
+        if name and name.lower() not in ROLES:  # "the President said" is a role
+            label = entity.label_ if entity is not None else ""
+            if label in _GROUPS and not names.is_person(name):
+                return names.group(name), ""
             return names.person(name), ""
-        if subject.ent_type_ in ("ORG", "GPE", "NORP"):
-            return names.group(name), ""
-    for child in subject.children:
-        if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
-            return names.person(_proper_name(child)), ""
-    if subject.pos_ == "NOUN" and any(c.lower_ == "the" for c in subject.children):
-        group = _last_group(doc, subject.idx, subject.lemma_.lower())
-        if group:
-            return names.group(group), ""
-    phrase = doc[subject.left_edge.i : subject.i + 1].text
-    return "", phrase
+        for child in subject.children:
+            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
+                return names.person(_proper_name(child)), ""
+        if subject.pos_ in ("NOUN", "PROPN"):
+            noun = subject.lemma_.lower()
+            named = self._titled(noun, subject.idx)
+            if named:
+                return named, ""
+            definite = any(c.lower_ in ("the", "this") for c in subject.children)
+            if definite and noun in ROLES:
+                person = self.topic()
+                if person:
+                    return person, ""
+            if definite:
+                group = _last_group(self.doc, subject.idx, noun)
+                if group:
+                    return names.group(group), ""
+        phrase = self.doc[subject.left_edge.i : subject.i + 1].text
+        return "", phrase
+
+    def topic(self) -> str:
+        """The person the sentence before is about: its subject, if it is one."""
+        if self.previous is None:
+            return ""
+        for token in self.previous:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ROOT", "conj"):
+                continue
+            name = _proper_name(token)
+            if not name:
+                continue
+            label = next((e.label_ for e in self.doc.ents if e.start <= token.i < e.end), "")
+            if label not in _GROUPS or self.names.is_person(name):
+                return self.names.person(name)
+        return ""
+
+    def _titled(self, noun: str, before: int) -> str:
+        """The person or organization last given the title ``noun`` before ``before``:
+        "Interior Minister Oriana Castell", "the mayor, Hanna Ilves," or "Ilves, the
+        mayor,"."""
+        for token in reversed(self.doc[: self._index(before)]):
+            if token.lemma_.lower() != noun and token.lower_ != noun:
+                continue
+            if self._inside_quote(token.idx):
+                continue
+            near = [c for c in token.children if c.dep_ == "appos"]
+            if token.dep_ in ("compound", "appos"):
+                near.append(token.head)
+            for candidate in near:
+                name = _proper_name(candidate)
+                if not name:
+                    continue
+                if candidate.ent_type_ in _GROUPS and not self.names.is_person(name):
+                    return self.names.group(name)
+                return self.names.person(name)
+        return ""
+
+    def _last_person(self, before: int) -> str:
+        people = [
+            e
+            for e in self.doc.ents
+            if e.label_ == "PERSON"
+            and e.end_char <= before
+            and not self._inside_quote(e.start_char)
+        ]
+        return self.names.person(people[-1].text) if people else ""
+
+    def _inside_quote(self, offset: int) -> bool:
+        return any(s <= offset < e for s, e in self.quoted)
+
+    def _index(self, offset: int) -> int:
+        span = self.doc.char_span(offset, offset + 1, alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
+
+
+_GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
 def _proper_name(token: Any) -> str:
-    """The proper name a token heads, with its compound parts; "" if not a proper noun."""
-    if token.pos_ != "PROPN":
+    """The proper name a token heads, with its compound parts; "" if not a proper noun
+    (a capitalized word inside a sentence counts: the parser tags some surnames NOUN)."""
+    capitalized = token.text[:1].isupper() and not token.is_sent_start and token.pos_ == "NOUN"
+    if token.pos_ != "PROPN" and not capitalized:
         return ""
     parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     first = parts[0].i if parts else token.i
@@ -220,11 +305,6 @@ def _last_group(doc: Any, before: int, noun: str) -> str:
 
 
 _ANY_GROUP = frozenset("group movement organisation organization alliance coalition".split())
-
-
-def _last_person(doc: Any, before: int, names: Names) -> str:
-    people = [e for e in doc.ents if e.label_ == "PERSON" and e.end_char <= before]
-    return names.person(people[-1].text) if people else ""
 
 
 def content_words(text: str) -> set[str]:

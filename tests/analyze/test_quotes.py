@@ -48,3 +48,25 @@ def test_speakers_come_from_verbs_pronouns_previous_sentences_and_according_to()
         ("Nobody", "", "a shop owner"),
         ("whatever", "Tomas Brenn", ""),
     ]
+
+
+def test_roles_and_pronouns_resolve_to_the_person_given_that_role():
+    text = (
+        "Kessly's mayor, Petra Omundsen, toured the flooded streets on Monday.\n\n"
+        "“We will rebuild every house,” Omundsen said.\n\n"
+        "Health Minister Ravi Astaire visited the field hospital. "
+        "“Nobody will be turned away,” the minister said.\n\n"
+        "The water authority, Aquavel, said the dam had been inspected in May. "
+        "“The structure was sound,” the authority said in a statement.\n\n"
+        "Jon Ferris, a farmer, watched his barn float away. "
+        "“I have nothing left,” he said."
+    )
+    article = make_article(text)
+    doc = parse([text])[0]
+    quotes = find_quotes(article, doc, Names([doc]))
+    assert [q.speaker for q in quotes] == [
+        "Petra Omundsen",
+        "Ravi Astaire",
+        "Aquavel",
+        "Jon Ferris",
+    ]
