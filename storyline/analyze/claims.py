@@ -10,18 +10,20 @@ misses) with what it counts, read from the parse:
 - qualifiers that change what is counted ("first", "so far", "daily", "originally
   proposed", "now"), and whether it counts part of a group ("four of them").
 
-Claims of different outlets are candidates when they may count the same thing in the
-same unit (:meth:`Found.match`): surely with one concept and noun class (or, with
-neither, one verb), one subject for durations and the same qualifiers; unsurely when one
-names no noun or the verbs differ. Among the candidates of two outlets, each claim is
-paired with at most one of the other outlet's, the pairing that makes their sentences
-(the number masked) most alike by MiniLM cosine (:func:`_pairs`). Paired values that
-cannot both be true (:meth:`Quantity.conflicts`) make a conflict; paired values stating
-the same fact make an agreement. Unpaired claims that count the same noun or unit but
-differ in verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed
-four hours") are shown side by side as *possibly different*, never as a conflict.
-Numbers that are not claims are skipped: years, ages, dates, times of day, numbers after
-"No.", "page", "Route"…, street numbers, and small counts without a concept.
+Two claims of different outlets in one unit are scored by :class:`PairScorer`, a
+logistic regression fitted on the dev stories: how likely they count the same quantity,
+from what they count (:meth:`Found.match`: concept, noun class, verb, subject,
+qualifiers; the name the number belongs to), how alike their sentences and the words
+around the numbers are (MiniLM cosine, numbers masked), how far apart the values are and
+whether both lead their articles. Each claim is paired with at most one of the other
+outlet's, the pairing with the most probability (:func:`_pairs`); values that cannot
+both be true (:meth:`Quantity.conflicts`) need a surer pair. Paired values that conflict
+make a conflict; paired values stating the same fact make an agreement. Unpaired
+claims that count the same noun or unit but differ in verb, subject or qualifiers ("the
+meeting lasted three hours" / "he stayed four hours") are shown side by side as
+*possibly different*, never as a conflict. Numbers that are not claims are skipped:
+years, ages ("Vell, 71,"), dates, times of day, numbers after "No.", "page", "Route"…,
+street numbers, and small counts without a concept.
 """
 
 from __future__ import annotations
@@ -44,10 +46,6 @@ from storyline.model import Article, Claim, Comparison, Sentence
 
 #: spaCy number entities kept when :func:`find_numbers` has no phrase there.
 _LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME")
-#: Two claims' sentences (number masked) at least this alike (MiniLM cosine) may pair.
-MIN_PAIRING = 0.2
-MIN_LOOSE_AGREEING = 0.4
-MIN_LOOSE = 0.55
 _NOT_A_COUNT = re.compile(
     r"(?:\bno\.|\bnumber|\bpage|\broute|\bhighway|\bflight|\barticle|\bsection|\bgate|"
     r"\bplatform|\bbus|\broom|\bline|\bchapter|\bapartment|\bunit|\bbuilding|\baged|#)\s*$",
@@ -116,6 +114,10 @@ class Found:
     subject: str
     qualifiers: frozenset[str]
     masked: str  # the sentence with the number replaced, for pairing
+    local: str = ""  # the words around the number (masked), for pairing
+    position: int = 0  # the sentence's index in its article
+    names: frozenset[str] = frozenset()  # proper nouns of the sentence, lowercased
+    owner: str = ""  # the name the number belongs to ("44 percent for Vell")
 
     def match(self, other: Found) -> int:
         """How surely two claims count the same thing: 2 (same concept and noun, or the
@@ -165,6 +167,7 @@ def find_claims(
             continue
         sentence = sentences[index]
         concept, noun, verb, subject, qualifiers = _context(span)
+        owner = _owner(span)
         if quantity.unit == "votes":
             concept, noun, qualifiers = "", "tally", frozenset()
         if not concept and not noun and not verb:
@@ -179,6 +182,8 @@ def find_claims(
         claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
         offset = span.start_char - start
         masked = sentence.text[:offset] + "several" + sentence.text[offset + len(span.text) :]
+        tokens = doc.char_span(start, end, alignment_mode="expand") or ()
+        names = frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t not in span)
         found.append(
             Found(
                 claim,
@@ -190,9 +195,44 @@ def find_claims(
                 subject,
                 qualifiers | _rate(doc.text[span.end_char : span.end_char + 12]),
                 masked,
+                _local(span, start, end),
+                index,
+                names,
+                owner,
             )
         )
     return found
+
+
+def _local(span: Any, start: int, end: int) -> str:
+    """Up to :data:`LOCAL_WORDS` words either side of a number inside its sentence, the
+    number masked: what a sentence of many numbers says about this one."""
+    doc = span.doc
+    before = [t for t in doc[max(0, span.start - LOCAL_WORDS) : span.start] if t.idx >= start]
+    after = [t for t in doc[span.end : span.end + LOCAL_WORDS] if t.idx < end]
+    return " ".join([*(t.text for t in before), "several", *(t.text for t in after)])
+
+
+LOCAL_WORDS = 6
+
+
+def _owner(span: Any) -> str:
+    """The name a number belongs to: "for Vell" after it, "Vell's" before its noun, else
+    its verb's subject when that is a name ("Oster won 52 percent")."""
+    root = span.root
+    heads = [root, root.head] if root.head is not root else [root]
+    for token in heads:
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                names = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+                if names:
+                    return names[0].lower_
+            if child.dep_ == "poss" and child.pos_ == "PROPN":
+                return child.lower_
+    noun = _counted_noun(span)
+    verb = _verb(noun if noun is not None else root)
+    subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
+    return subjects[0].lower_ if subjects and subjects[0].pos_ == "PROPN" else ""
 
 
 def _small_count(value: float, concept: str) -> bool:
@@ -248,6 +288,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
         or re.search(r"\d:$", before)
     ):
         return False
+    if re.search(r"[A-Z][\w'’-]+,\s*$", before) and re.match(r"\s*,", after):
+        return False  # "Vell, 71, thanked voters": an age
     if re.match(r"\s*[-–]\s*\d", after) or re.search(r"\d\s*[-–]\s*$", before):
         return False  # a range written with a dash
     return not (span.root.dep_ == "npadvmod" and span.root.head.lemma_ == "old")
@@ -370,11 +412,14 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
     return frozenset(found)
 
 
-def compare(found: Sequence[Found], cosines: Any) -> tuple[list[Comparison], list[Comparison]]:
+def compare(
+    found: Sequence[Found], cosines: Any, scorer: PairScorer | None = None
+) -> tuple[list[Comparison], list[Comparison]]:
     """(conflicts and possibly-different pairs, agreements) among different outlets;
-    ``cosines[i, j]`` is how alike the masked sentences of ``found[i]`` and ``found[j]``
-    are."""
-    pairs = _pairs(found, cosines)
+    ``cosines[0, i, j]`` and ``cosines[1, i, j]`` are how alike the masked sentences and
+    surroundings of ``found[i]`` and ``found[j]`` are."""
+    scorer = scorer or PairScorer()
+    pairs = _pairs(found, cosines, scorer)
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
     for group in components(len(found), lambda i, j: (i, j) in pairs):
@@ -390,7 +435,7 @@ def compare(found: Sequence[Found], cosines: Any) -> tuple[list[Comparison], lis
 
 
 def _agreements(
-    group: Sequence[int], found: Sequence[Found], pairs: set[tuple[int, int]]
+    group: Sequence[int], found: Sequence[Found], pairs: Mapping[tuple[int, int], float]
 ) -> list[Comparison]:
     """The values of one paired group that at least two outlets state alike."""
 
@@ -406,38 +451,105 @@ def _agreements(
     return result
 
 
-def _pairs(found: Sequence[Found], cosines: Any) -> set[tuple[int, int]]:
-    """Index pairs (i < j) of claims paired across outlets: for each two outlets, the
-    one-to-one pairing of claims that may count the same thing (:meth:`Found.match`)
-    with the most weight: the cosine of their masked sentences, more when the match is
-    sure and when the values agree. A pair needs a cosine of :data:`MIN_PAIRING` (sure
-    match), :data:`MIN_LOOSE_AGREEING` (unsure, values agree) or :data:`MIN_LOOSE` (unsure,
-    values differ, and by no more than a factor of 2)."""
-    pairs: set[tuple[int, int]] = set()
+def _pairs(
+    found: Sequence[Found], cosines: Any, scorer: PairScorer
+) -> dict[tuple[int, int], float]:
+    """Index pairs (i < j) of claims paired across outlets, with the scorer's probability
+    that they count the same thing: for each two outlets, the one-to-one pairing with the
+    most probability among pairs of at least :attr:`PairScorer.pair`."""
+    pairs: dict[tuple[int, int], float] = {}
     by_source: dict[str, list[int]] = {}
     for index, item in enumerate(found):
         by_source.setdefault(item.source, []).append(index)
     for first, second in combinations(sorted(by_source), 2):
         rows, cols = by_source[first], by_source[second]
-        weight = np.array(
-            [[_weight(found[i], found[j], cosines[i, j]) for j in cols] for i in rows]
-        )
+        weight = np.zeros((len(rows), len(cols)))
+        for r, i in enumerate(rows):
+            for c, j in enumerate(cols):
+                if found[i].quantity.unit == found[j].quantity.unit:
+                    features = pair_features(found[i], found[j], *cosines[:, i, j])
+                    differ = found[i].quantity.conflicts(found[j].quantity)
+                    chance = scorer.probability(features)
+                    if chance >= (scorer.conflict if differ else scorer.pair):
+                        weight[r, c] = chance
         for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
             if weight[r, c] > 0:
-                pairs.add((min(rows[r], cols[c]), max(rows[r], cols[c])))
+                pairs[min(rows[r], cols[c]), max(rows[r], cols[c])] = float(weight[r, c])
     return pairs
 
 
-def _weight(a: Found, b: Found, cosine: float) -> float:
+#: What :class:`PairScorer` weighs about two claims of different outlets in one unit.
+PAIR_FEATURES = (
+    "cosine",  # MiniLM cosine of their sentences, numbers masked
+    "local",  # MiniLM cosine of the words around the numbers
+    "sure",  # Found.match says surely the same thing (concept and noun, or verb)
+    "unsure",  # Found.match says maybe (one names no noun, or the verbs differ)
+    "same_concept",  # both count one concept ("killed")
+    "other_concept",  # their concepts differ
+    "same_noun",  # both count one class of noun
+    "other_noun",  # both name a counted noun, of different classes
+    "same_verb",  # one verb, not a weak one ("be", "have", "say")
+    "same_subject",  # one subject noun
+    "other_subject",  # two different subject nouns
+    "same_owner",  # the number belongs to the same name ("Vell's", "for Vell")
+    "other_owner",  # to two different names
+    "other_qualifiers",  # "first" / "total", "proposed" / none, …
+    "names",  # Jaccard overlap of the sentences' proper nouns
+    "ratio",  # |ln(a / b)| of the values, at most 3
+    "agree",  # the values state the same fact
+    "leads",  # both stand in their article's first two sentences
+)
+
+
+def pair_features(a: Found, b: Found, cosine: float, local: float) -> np.ndarray:
+    """:data:`PAIR_FEATURES` of two claims (one unit, different outlets); ``cosine`` and
+    ``local`` are how alike their masked sentences and surroundings are."""
     match = a.match(b)
-    agree = a.quantity.agrees(b.quantity)
-    needed = (0.0, MIN_LOOSE_AGREEING if agree else MIN_LOOSE, MIN_PAIRING)[match]
-    if not match or cosine < needed:
-        return 0.0
-    low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
-    if match == 1 and high > 2 * low:
-        return 0.0  # an unsure match needs values that look alike
-    return float(cosine) + 0.25 * (match == 2) + 0.25 * agree
+    low, high = sorted(max(abs(x.quantity.nominal), 1e-9) for x in (a, b))
+    union = a.names | b.names
+    return np.array(
+        [
+            cosine,
+            local,
+            match == 2,
+            match == 1,
+            bool(a.concept) and a.concept == b.concept,
+            a.concept != b.concept,
+            bool(a.noun) and a.noun == b.noun,
+            bool(a.noun and b.noun) and a.noun != b.noun,
+            a.verb == b.verb and a.verb not in _WEAK_VERBS,
+            bool(a.subject) and a.subject == b.subject,
+            bool(a.subject and b.subject) and a.subject != b.subject,
+            bool(a.owner) and a.owner == b.owner,
+            bool(a.owner and b.owner) and a.owner != b.owner,
+            a.qualifiers != b.qualifiers,
+            len(a.names & b.names) / len(union) if union else 0.0,
+            min(3.0, float(np.log(high / low))),
+            a.quantity.agrees(b.quantity),
+            a.position < 2 and b.position < 2,
+        ],
+        dtype=float,
+    )
+
+
+@dataclass(frozen=True)
+class PairScorer:
+    """Logistic regression over :data:`PAIR_FEATURES`: the probability that two claims
+    count the same quantity of the same event. Claims pair at ``pair`` or more, and at
+    ``conflict`` or more when their values conflict (a false conflict costs more than a
+    missed one). The defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on
+    the dev stories; docs/analysis.md)."""
+
+    weights: tuple[float, ...] = (
+        1.504, 1.986, 1.497, 0.404, -0.206, -1.352, 0.75, 0.036, 0.249,
+        0.784, 0.126, 0.599, -1.422, -0.632, -0.474, -0.988, 2.99, 1.204,
+    )  # fmt: skip
+    bias: float = -1.814
+    pair: float = 0.5
+    conflict: float = 0.7
+
+    def probability(self, features: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias))))
 
 
 def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]]) -> bool:
@@ -450,7 +562,9 @@ def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]])
     return any(a.quantity.conflicts(b.quantity) for a, b in edges)
 
 
-def _possibly_different(found: Sequence[Found], settled: set[tuple[int, int]]) -> list[Comparison]:
+def _possibly_different(
+    found: Sequence[Found], settled: Mapping[tuple[int, int], float]
+) -> list[Comparison]:
     """Look-alike claims of different outlets with different values, not paired; each
     group holds claims linked by such look-alike pairs."""
     paired = {i for pair in settled for i in pair}
@@ -503,5 +617,11 @@ def story_claims(
     found = [claim for a in articles for claim in find_claims(a, docs[a.id], sentences[a.id])]
     if not found:
         return [], []
-    vectors = embedder.encode([f.masked for f in found])
-    return compare(found, vectors @ vectors.T)
+    return compare(found, claim_cosines(found, embedder))
+
+
+def claim_cosines(found: Sequence[Found], embedder: Embedder) -> np.ndarray:
+    """Array [2, n, n]: MiniLM cosines of the claims' masked sentences and surroundings."""
+    sentences = embedder.encode([f.masked for f in found])
+    local = embedder.encode([f.local for f in found])
+    return np.stack([sentences @ sentences.T, local @ local.T])

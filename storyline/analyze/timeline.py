@@ -26,7 +26,9 @@ outlets share are an agreement; lead dates that differ, in lead sentences alike 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
@@ -68,20 +70,37 @@ def anchors(
     published = [a.date for a in articles if a.date and a.date_from in PUBLISHED]
     others = [a.date for a in articles if a.date and a.date_from not in PUBLISHED]
     story = _median(published) or (min(others) if others else None)
-    result: dict[str, dt.date | None] = {}
+    result: dict[str, dt.date | None] = {
+        a.id: a.date for a in articles if a.date and a.date_from in PUBLISHED
+    }
+    leads = Counter(_lead_day(sentences[i], docs[i], day) for i, day in result.items() if day)
+    leads.pop(None, None)
     for article in articles:
-        if article.date and article.date_from in PUBLISHED:
-            result[article.id] = article.date
+        if article.id in result:
             continue
         base = article.date or story or _latest_full_date(sentences[article.id])
-        result[article.id] = base and _tightest(base, sentences[article.id], docs[article.id])
+        result[article.id] = base and _tightest(
+            base, sentences[article.id], docs[article.id], leads
+        )
     return result
+
+
+def _lead_day(sentences: Sequence[Sentence], doc: Any, anchor: dt.date) -> dt.date | None:
+    """The first day-precise date of an event in an article's first two sentences."""
+    for sentence in sentences[:2]:
+        for m in find_dates(sentence.text, anchor, sentence.start, _looks_ahead(doc)):
+            mention = DatedMention(
+                "", sentence.start, sentence.end, m.text, m.start, m.end, m.value, m.precision
+            )
+            if _dates_event(mention, event_of(doc, m.start, m.end)):
+                return m.value
+    return None
 
 
 def _median(dates: Sequence[dt.date]) -> dt.date | None:
     if not dates:
         return None
-    return dt.date.fromordinal(int(statistics.median_low(d.toordinal() for d in dates)))
+    return dt.date.fromordinal(math.ceil(statistics.mean(d.toordinal() for d in dates)))
 
 
 def _latest_full_date(sentences: Sequence[Sentence]) -> dt.date | None:
@@ -94,9 +113,14 @@ def _latest_full_date(sentences: Sequence[Sentence]) -> dt.date | None:
     return max(days, default=None)
 
 
-def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any) -> dt.date:
+def _tightest(
+    base: dt.date, sentences: Sequence[Sentence], doc: Any, leads: Counter[dt.date | None]
+) -> dt.date:
     """The day from ``base`` to six days after it that keeps the article's day-precise
-    relative mentions (with ``base``) in the shortest span; the earliest on a tie."""
+    relative mentions (with ``base``) in the shortest span; the earliest on a tie. When
+    the article's lead dates an event relative to its anchor ("the quake struck
+    yesterday"), the anchor (from two days before ``base``) must put it on a day that
+    leads a dated article (``leads``, with how many), the most common one, if it can."""
 
     def span(anchor: dt.date) -> int:
         days = [base] + [
@@ -108,6 +132,13 @@ def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any) -> dt.date
         return (max(days) - min(days)).days
 
     candidates = [base + dt.timedelta(days=k) for k in range(7)]
+    wider = {base + dt.timedelta(days=k): 0 for k in range(-2, 7)}
+    for day in wider:
+        wider[day] = leads[_lead_day(sentences, doc, day)]
+    most = max(wider.values())
+    if most and min(wider.values()) < most:  # an absolute lead date fits every anchor
+        fitting = [day for day, count in wider.items() if count == most]
+        return min(fitting, key=lambda day: (span(day), abs(day - base), day))
     return min(candidates, key=lambda day: (span(day), day))
 
 
@@ -120,6 +151,8 @@ def _looks_ahead(doc: Any) -> Any:
     def check(position: int) -> bool | None:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
+            return None
+        if _dates_a_thing(span[0]):
             return None
         verb = governing_verb(span[0], 8)
         if verb is None:
@@ -137,6 +170,15 @@ def _looks_ahead(doc: Any) -> Any:
         return None
 
     return check
+
+
+def _dates_a_thing(token: Any) -> bool:
+    """Whether a date modifies a noun that is not a clause's subject ("a premium to the
+    closing price on Friday"): the tense of the clause above does not date it."""
+    if token.dep_ != "pobj" or token.head.dep_ != "prep":
+        return False
+    noun = token.head.head
+    return noun.pos_ == "NOUN" and noun.dep_ not in ("nsubj", "nsubjpass", "ROOT")
 
 
 def event_of(doc: Any, start: int, end: int) -> Event:

@@ -74,6 +74,10 @@ _UNITS = {
     "square kilometres": ("hectares", 100), "square km": ("hectares", 100),
     "sq km": ("hectares", 100), "square miles": ("hectares", 258.999),
     "degrees": ("degrees", 1), "litres": ("litres", 1), "liters": ("litres", 1),
+    "km/h": ("km/h", 1), "kph": ("km/h", 1), "kmh": ("km/h", 1), "mph": ("km/h", 1.609344),
+    "miles per hour": ("km/h", 1.609344), "miles an hour": ("km/h", 1.609344),
+    "kilometres per hour": ("km/h", 1), "kilometres an hour": ("km/h", 1),
+    "kilometers per hour": ("km/h", 1), "kilometers an hour": ("km/h", 1),
 }  # fmt: skip
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -90,7 +94,8 @@ _UNIT_WORDS = "|".join(
     sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
 )
 _CORE = (
-    rf"(?:(?:{_DIGITS})(?:bn|mn|m|k)?(?![\w])(?:\s+(?:{_SCALE}))*"
+    rf"(?:(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:\s+(?:{_SCALE}))*"
+    rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
     rf"|{_WORDS}(?:[\s-]+(?:and\s+)?(?:{_WORDS}|{_SCALE}))*(?![\w])(?!-(?!(?:{_UNIT_WORDS})\b))"
     rf"|(?:a|an|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
     r"|(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)"
@@ -98,12 +103,20 @@ _CORE = (
 )
 _PHRASE = re.compile(
     rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
-    rf"(?:\s*%|[\s-]+(?:{_UNIT_WORDS})(?![\w]))?",
+    rf"(?:\s*%|\s*(?:mph|kph|km/h)(?![\w/])|[\s-]+(?:{_UNIT_WORDS})(?![\w/]))?",
     re.IGNORECASE,
 )
 _PERIOD = re.compile(
     rf"(?<![\w])(?:(?:(?:{_Q})\s+)?half\s+an?|(?:{_Q})\s+(?:a|an))\s+"
-    r"(?:hour|day|week|month|year)(?![\w])",
+    r"(?:hour|day|week|month|year)(?![\w])"
+    rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an|{_WORDS}|\d+)\s+(?:second|minute|hour|day|week|month|year)s?"
+    r"\s+and\s+a\s+half(?![\w])",
+    re.IGNORECASE,
+)
+#: "four in five", "one in three": a share.
+_SHARE = re.compile(
+    rf"(?<![\w])(?:(?:{_Q})\s+)?(?:{_WORDS}|\d{{1,2}})\s+(?:in|out\s+of)\s+"
+    rf"(?:two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})(?![\w])(?!\s+(?:{_SCALE}))",
     re.IGNORECASE,
 )
 _TALLY = re.compile(
@@ -129,7 +142,7 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
         for match in _TALLY.finditer(text):
             if "vote" in match.group().lower() or re.search(r"\d\s?[-–]\s?\d", match.group()):
                 spans.append(match.span())
-    for pattern in (_PERIOD, _PHRASE):
+    for pattern in (_SHARE, _PERIOD, _PHRASE):
         for match in pattern.finditer(text):
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 spans.append(match.span())
@@ -190,9 +203,19 @@ def parse_quantity(text: str) -> Quantity | None:
     if tally is not None:
         return tally
     qualifier, rest = _qualifier(lowered)
+    share = re.fullmatch(r"(\S+)\s+(?:in|out of)\s+(\S+)", rest)
+    if share:  # "four in five": a percentage
+        part, whole = (_value(side)[0] for side in share.groups())
+        if part is not None and whole and part <= whole:
+            rest = f"{100 * part / whole:.4g} percent"
+    rest = re.sub(r"^(.+?) (\w+) and a half$", r"\1 and-a-half \2", rest)
     unit, factor, rest = _unit(rest)
     if rest in ("half a", "half an"):
         rest = "0.5"
+    if rest.endswith(" and-a-half"):  # "a minute and a half" (the unit was taken)
+        whole = _value(rest.removesuffix(" and-a-half"))[0]
+        rest = "" if whole is None else f"{whole + 0.5:g}"
+    rest = re.sub(r"^half (?:a|an) ", "0.5 ", rest)
     value, written_in_words, step = _value(rest)
     if value is None:
         return None
@@ -248,7 +271,7 @@ def _unit(text: str) -> tuple[str, float, str]:
         if not symbol.isalpha() and text.startswith(symbol):
             return code, 1.0, text[len(symbol) :].strip()
     words = text.split()
-    for size in (2, 1):
+    for size in (3, 2, 1):
         if len(words) > size:
             tail = " ".join(words[-size:])
             if tail in _CURRENCIES:
@@ -256,8 +279,8 @@ def _unit(text: str) -> tuple[str, float, str]:
             if tail in _UNITS:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
-    match = re.match(r"^(.*?\d)\s*(%|km|kg|m|bn|k|mn)$", text)
-    if match and match.group(2) in ("%", "km", "kg"):
+    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|m|bn|k|mn)$", text)
+    if match and match.group(2) in ("%", "km", "kg", "km/h", "mph", "kph"):
         unit, factor = _UNITS[match.group(2)]
         return unit, factor, match.group(1)
     return "", 1.0, text

@@ -82,3 +82,32 @@ def test_a_tally_is_one_number_only_where_the_sentence_is_about_a_vote_or_a_cont
     assert seven_four.agrees(parse_quantity("seven votes to four"))
     assert seven_four.conflicts(parse_quantity("eight votes to three"))
     assert parse_quantity("twenty-three").unit == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "nominal", "unit"),
+    [
+        ("56mph", 56 * 1.609344, "km/h"),
+        ("up to 90 km/h", 90, "km/h"),
+        ("50 miles per hour", 50 * 1.609344, "km/h"),
+        ("more than four in five", 80, "%"),
+        ("one in three", 100 / 3, "%"),
+        ("about a minute and a half", 90, "seconds"),
+        ("two hours and a half", 9000, "seconds"),
+        ("half a million", 500_000, ""),
+        ("€52million", 52_000_000, "EUR"),
+        ("5km", 5000, "metres"),
+    ],
+)
+def test_speeds_shares_half_units_and_glued_scales_are_read(text, nominal, unit):
+    assert [text[a:b] for a, b in find_numbers(text)] == [text]
+    quantity = parse_quantity(text)
+    assert quantity is not None
+    assert quantity.unit == unit
+    assert math.isclose(quantity.nominal, nominal, rel_tol=1e-3)
+
+
+def test_speeds_in_two_systems_agree_and_a_share_in_words_agrees_with_percent():
+    assert parse_quantity("56mph").agrees(parse_quantity("90 km/h"))
+    assert parse_quantity("four in five").agrees(parse_quantity("80 percent"))
+    assert parse_quantity("one in three").conflicts(parse_quantity("half"))

@@ -1,0 +1,173 @@
+"""Fit the claim-pair scorer of storyline.analyze.claims on the dev stories, and choose
+its pairing and conflict thresholds by leave-one-story-out runs.
+
+Every two claims of different outlets in one unit make a training pair; it is positive
+when the story's annotation puts both in one conflict or agreement (they count the same
+quantity), negative otherwise. For each held-out story the scorer is fitted on the other
+dev stories; the conflicts and agreements it then finds among that story's numbers are
+scored as bench_analysis.py scores them (dates are the timeline's, left out here). The
+test stories are never read.
+
+    .venv/bin/python benchmarks/train_claim_pairs.py
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from bench_analysis import Tally, articles_of, expression_span, load, locate, overlaps
+from bench_analysis import score_comparisons as score
+from sklearn.linear_model import LogisticRegression
+
+from storyline.analyze.claims import (
+    PAIR_FEATURES,
+    Found,
+    PairScorer,
+    claim_cosines,
+    compare,
+    find_claims,
+    pair_features,
+)
+from storyline.analyze.nlp import parse
+from storyline.embed import MiniLMEmbedder
+
+
+@dataclass(frozen=True)
+class Story:
+    """One annotated story's claims, their sentences' cosines and the training pairs."""
+
+    data: dict
+    by_gold: dict
+    found: list[Found]
+    cosines: np.ndarray
+    rows: np.ndarray
+    labels: np.ndarray
+    differ: np.ndarray  # whether each pair's values conflict
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--c", type=float, default=1.0, help="inverse regularization")
+    parser.add_argument("--pairs", default="0.3,0.4,0.5,0.6")
+    parser.add_argument("--conflicts", default="0.5,0.6,0.7,0.8")
+    parser.add_argument("--show", type=float, nargs=2, help="errors at these thresholds")
+    args = parser.parse_args()
+    embedder = MiniLMEmbedder()
+    stories = []
+    for data in load("dev"):
+        originals, by_gold, sentences = articles_of(data)
+        docs = parse([a.text for a in originals])
+        found = [
+            c
+            for a, d in zip(originals, docs, strict=True)
+            for c in find_claims(a, d, sentences[a.id])
+        ]
+        cosines = claim_cosines(found, embedder)
+        rows, labels, differ = training_pairs(data, by_gold, found, cosines)
+        stories.append(Story(data, by_gold, found, cosines, rows, labels, differ))
+    pairs = sum(len(s.labels) for s in stories)
+    positive = sum(int(s.labels.sum()) for s in stories)
+    print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
+    held_out = [fit([t for t in stories if t is not s], args.c) for s in stories]
+    print(f"{'pair':>5} {'conflict':>8}  conflicts P / R   agreements P / R")
+    for pair, conflict in itertools.product(floats(args.pairs), floats(args.conflicts)):
+        if conflict < pair:
+            continue
+        conflicts, agreements = Tally(), Tally()
+        for story, scorer in zip(stories, held_out, strict=True):
+            trial = PairScorer(scorer.weights, scorer.bias, pair, conflict)
+            run(story, trial, conflicts, agreements)
+        print(
+            f"{pair:>5.2f} {conflict:>8.2f}  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
+            f"    {agreements.precision():.3f} / {agreements.recall():.3f}"
+            f"   ({conflicts.correct}/{conflicts.predicted} right, {conflicts.found} found)"
+        )
+    if args.show:
+        conflicts, agreements = Tally(), Tally()
+        for story, scorer in zip(stories, held_out, strict=True):
+            trial = PairScorer(scorer.weights, scorer.bias, args.show[0], args.show[1])
+            run(story, trial, conflicts, agreements)
+        for note in conflicts.notes + agreements.notes:
+            print("  ", note)
+    final = fit(stories, args.c)
+    for feature, weight in zip((*PAIR_FEATURES, "bias"), (*final.weights, final.bias), strict=True):
+        print(f"  {feature:<17} {weight:+.3f}")
+    print(f"weights={final.weights},\nbias={final.bias},")
+
+
+def training_pairs(
+    data: dict, by_gold: dict, found: Sequence[Found], cosines: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    groups = [
+        gold_groups(data, by_gold, found, g)
+        for key in ("conflicts", "agreements")
+        for g in data[key]
+    ]
+    rows, labels, differ = [], [], []
+    for i, j in itertools.combinations(range(len(found)), 2):
+        a, b = found[i], found[j]
+        if a.source == b.source or a.quantity.unit != b.quantity.unit:
+            continue
+        rows.append(pair_features(a, b, *cosines[:, i, j]))
+        labels.append(any(i in g and j in g for g in groups))
+        differ.append(a.quantity.conflicts(b.quantity))
+    return (
+        np.array(rows).reshape(-1, len(PAIR_FEATURES)),
+        np.array(labels, dtype=float),
+        np.array(differ, dtype=bool),
+    )
+
+
+def gold_groups(data: dict, by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
+    """Indices of the found claims that an annotated group's claims point at."""
+    members = set()
+    for claim in group["claims"]:
+        article = by_gold[claim["article"]]
+        span = locate(article, claim["text"])
+        if span is None:
+            continue
+        for index, item in enumerate(found):
+            if item.claim.article == article.id and overlaps(expression_span(item.claim), span):
+                members.add(index)
+    return members
+
+
+def fit(stories: Sequence[Story], c: float) -> PairScorer:
+    """The scorer's regression, fitted on ``stories``."""
+    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+    model.fit(np.vstack([s.rows for s in stories]), np.concatenate([s.labels for s in stories]))
+    weights = tuple(round(float(w), 3) for w in model.coef_[0])
+    return PairScorer(weights, round(float(model.intercept_[0]), 3))
+
+
+def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -> None:
+    found_conflicts, found_agreements = compare(story.found, story.cosines, scorer)
+    name = story.data["story"]
+    numeric = [
+        g for g in story.data["conflicts"] if gold_groups(story.data, story.by_gold, story.found, g)
+    ]
+    score(
+        [c for c in found_conflicts if c.status == "conflict"],
+        numeric,
+        story.by_gold,
+        conflicts,
+        name,
+    )
+    numeric = [
+        g
+        for g in story.data["agreements"]
+        if gold_groups(story.data, story.by_gold, story.found, g)
+    ]
+    score(found_agreements, numeric, story.by_gold, agreements, name)
+
+
+def floats(text: str) -> list[float]:
+    return [float(x) for x in text.split(",")]
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+import dataclasses
+import datetime as dt
+
+from storyline.analyze.nlp import parse
+from storyline.analyze.timeline import anchors
+from storyline.segment import Sentences
+from tests.conftest import make_article
+
+
+def _dated(name: str, text: str, day: dt.date | None):
+    article = dataclasses.replace(make_article(text, id=name), source=name)
+    if day is None:
+        return article
+    return dataclasses.replace(article, date=day, date_from="metadata")
+
+
+def test_an_undated_article_is_anchored_where_its_lead_meets_the_dated_outlets_lead():
+    articles = [
+        _dated(
+            "wire",
+            "An earthquake struck the Orsk valley on Sunday, killing 40.",
+            dt.date(2030, 11, 11),
+        ),
+        _dated(
+            "daily",
+            "The earthquake that hit Orsk on Sunday killed 41 people.",
+            dt.date(2030, 11, 12),
+        ),
+        _dated(
+            "radio", "An earthquake struck the Orsk valley yesterday, killing at least 40.", None
+        ),
+    ]
+    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    found = anchors(articles, Sentences(articles), docs)
+    assert found["wire"] == dt.date(2030, 11, 11)
+    # The dated outlets put the quake on Sunday 10 November: "yesterday" was written on the 11th.
+    assert found["radio"] == dt.date(2030, 11, 11)
