@@ -119,8 +119,17 @@ def _noun_phrase(head: Any) -> list[Any]:
 
 
 def _phrase(tokens: Sequence[Any]) -> str:
-    text = " ".join(t.lower_ for t in tokens if t.pos_ != "PUNCT" or t.lower_ in ("'s", "’s"))
-    return text.replace(" 's", "'s").replace(" ’s", "’s").strip()
+    """The tokens' words, lowercased, spaced as written ("ex-mayor", "under-fire")."""
+    kept = [t for t in tokens if t.pos_ != "PUNCT" or t.lower_ in ("'s", "’s", "-")]
+    parts = []
+    for token, following in zip(kept, [*kept[1:], None], strict=True):
+        joined = following is not None and following.i == token.i + 1 and not token.whitespace_
+        parts.append(token.lower_ + ("" if joined else " "))
+    text = "".join(parts).replace(" 's", "'s").replace(" ’s", "’s")
+    words = [word.strip("-") or word for word in text.split()]
+    while words and words[0] in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words)
 
 
 def story_framing(

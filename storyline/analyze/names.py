@@ -75,6 +75,10 @@ class Names:
                     people[name] += 1
                 elif entity.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC"):
                     groups[name] += 1
+        for name in list(people):  # "Grandmother Edda Runge" where "Edda Runge" is known
+            words = name.split()
+            if len(words) >= 3 and " ".join(words[1:]) in people:
+                people[" ".join(words[1:])] += people.pop(name)
         self.people = people
         self.groups = groups
         self._acronyms = {
@@ -98,10 +102,15 @@ class Names:
             return name
         return max(fits, key=lambda p: (len(_key(p)), self.people[p], p))
 
-    def group(self, text: str) -> str:
-        """An organization's name with an acronym expanded when the story spells it out."""
+    def group(self, text: str, short: bool = False) -> str:
+        """An organization's name with an acronym expanded when the story spells it out;
+        with ``short``, a one-word name is also taken for the only longer name that
+        starts with it ("Greyhaven said" for "Greyhaven Environmental")."""
         name = clean_name(text)
-        return self._acronyms.get(name, name) if name.isupper() else name
+        if name.isupper():
+            return self._acronyms.get(name, name)
+        longer = [g for g in self.groups if g.startswith(name + " ")]
+        return longer[0] if short and len(longer) == 1 and " " not in name else name
 
     def is_person(self, text: str) -> bool:
         """Whether ``text`` names (or is a short form of) a person of the story."""

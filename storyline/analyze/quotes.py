@@ -203,7 +203,7 @@ class _Context:
         if name and name.lower() not in ROLES:  # "the President said" is a role
             label = entity.label_ if entity is not None else ""
             if label in _GROUPS and not names.is_person(name):
-                return names.group(name), ""
+                return names.group(name, short=True), ""
             return names.person(name), ""
         for child in subject.children:
             if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
@@ -257,7 +257,7 @@ class _Context:
                 if not name:
                     continue
                 if candidate.ent_type_ in _GROUPS and not self.names.is_person(name):
-                    return self.names.group(name)
+                    return self.names.group(name, short=True)
                 return self.names.person(name)
         return ""
 
