@@ -85,10 +85,6 @@ class Names:
             acronym(g): g for g in sorted(groups, key=groups.__getitem__) if acronym(g)
         }
 
-    def is_group(self, text: str) -> bool:
-        """Whether ``text`` is an organization's or place's name in the story."""
-        return clean_name(text) in self.groups
-
     def person(self, text: str) -> str:
         """The fullest name in the story that ``text`` is a short form of, else ``text``."""
         name = clean_name(text)
