@@ -31,6 +31,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from storyline.ingest import dates
 from storyline.model import Document
 
 START = dt.date(2031, 1, 6)
@@ -40,21 +41,8 @@ COPY_RATE = 0.06  # chance that a later article of an event is a wire copy of an
 FOLLOW_UP_RATE = 0.12  # chance that a new event continues an earlier event's storyline
 PUBLISH_LAG = (0, 0, 0, 1, 1, 1, 2, 2, 3)  # days from the event to an article about it
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+WEEKDAYS = tuple(day.capitalize() for day in dates.WEEKDAYS)
+MONTHS = tuple(month.capitalize() for month in dates.MONTHS)
 ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth")
 
 # --- the world -------------------------------------------------------------------------

@@ -38,15 +38,17 @@ from storyline.embed import MiniLMEmbedder
 
 @dataclass(frozen=True)
 class Story:
-    """One annotated story's claims, their sentences' cosines and the training pairs."""
+    """One annotated story's claims, their sentences' cosines, the training pairs and the
+    annotated conflicts and agreements its claims point at (dates left out)."""
 
-    data: dict
+    name: str
     by_gold: dict
     found: list[Found]
     cosines: np.ndarray
     rows: np.ndarray
     labels: np.ndarray
-    differ: np.ndarray  # whether each pair's values conflict
+    conflicts: list[dict]
+    agreements: list[dict]
 
 
 def main() -> None:
@@ -67,8 +69,23 @@ def main() -> None:
             for c in find_claims(a, d, sentences[a.id])
         ]
         cosines = claim_cosines(found, embedder)
-        rows, labels, differ = training_pairs(data, by_gold, found, cosines)
-        stories.append(Story(data, by_gold, found, cosines, rows, labels, differ))
+        rows, labels = training_pairs(data, by_gold, found, cosines)
+        numeric = {
+            key: [g for g in data[key] if gold_groups(by_gold, found, g)]
+            for key in ("conflicts", "agreements")
+        }
+        stories.append(
+            Story(
+                data["story"],
+                by_gold,
+                found,
+                cosines,
+                rows,
+                labels,
+                numeric["conflicts"],
+                numeric["agreements"],
+            )
+        )
     pairs = sum(len(s.labels) for s in stories)
     positive = sum(int(s.labels.sum()) for s in stories)
     print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
@@ -101,28 +118,21 @@ def main() -> None:
 
 def training_pairs(
     data: dict, by_gold: dict, found: Sequence[Found], cosines: np.ndarray
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray]:
     groups = [
-        gold_groups(data, by_gold, found, g)
-        for key in ("conflicts", "agreements")
-        for g in data[key]
+        gold_groups(by_gold, found, g) for key in ("conflicts", "agreements") for g in data[key]
     ]
-    rows, labels, differ = [], [], []
+    rows, labels = [], []
     for i, j in itertools.combinations(range(len(found)), 2):
         a, b = found[i], found[j]
         if a.source == b.source or a.quantity.unit != b.quantity.unit:
             continue
         rows.append(pair_features(a, b, *cosines[:, i, j]))
         labels.append(any(i in g and j in g for g in groups))
-        differ.append(a.quantity.conflicts(b.quantity))
-    return (
-        np.array(rows).reshape(-1, len(PAIR_FEATURES)),
-        np.array(labels, dtype=float),
-        np.array(differ, dtype=bool),
-    )
+    return np.array(rows).reshape(-1, len(PAIR_FEATURES)), np.array(labels, dtype=float)
 
 
-def gold_groups(data: dict, by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
+def gold_groups(by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
     """Indices of the found claims that an annotated group's claims point at."""
     members = set()
     for claim in group["claims"]:
@@ -146,23 +156,9 @@ def fit(stories: Sequence[Story], c: float) -> PairScorer:
 
 def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -> None:
     found_conflicts, found_agreements = compare(story.found, story.cosines, scorer)
-    name = story.data["story"]
-    numeric = [
-        g for g in story.data["conflicts"] if gold_groups(story.data, story.by_gold, story.found, g)
-    ]
-    score(
-        [c for c in found_conflicts if c.status == "conflict"],
-        numeric,
-        story.by_gold,
-        conflicts,
-        name,
-    )
-    numeric = [
-        g
-        for g in story.data["agreements"]
-        if gold_groups(story.data, story.by_gold, story.found, g)
-    ]
-    score(found_agreements, numeric, story.by_gold, agreements, name)
+    reported = [c for c in found_conflicts if c.status == "conflict"]
+    score(reported, story.conflicts, story.by_gold, conflicts, story.name)
+    score(found_agreements, story.agreements, story.by_gold, agreements, story.name)
 
 
 def floats(text: str) -> list[float]:

@@ -166,8 +166,7 @@ def find_claims(
         if index < 0:
             continue
         sentence = sentences[index]
-        concept, noun, verb, subject, qualifiers = _context(span)
-        owner = _owner(span)
+        concept, noun, verb, subject, qualifiers, owner = _context(span)
         if quantity.unit == "votes":
             concept, noun, qualifiers = "", "tally", frozenset()
         if not concept and not noun and not verb:
@@ -216,9 +215,10 @@ def _local(span: Any, start: int, end: int) -> str:
 LOCAL_WORDS = 6
 
 
-def _owner(span: Any) -> str:
+def _owner(span: Any, verb: Any) -> str:
     """The name a number belongs to: "for Vell" after it, "Vell's" before its noun, else
-    its verb's subject when that is a name ("Oster won 52 percent")."""
+    the subject of ``verb`` (the verb above it) when that is a name ("Oster won 52
+    percent")."""
     root = span.root
     heads = [root, root.head] if root.head is not root else [root]
     for token in heads:
@@ -229,8 +229,6 @@ def _owner(span: Any) -> str:
                     return names[0].lower_
             if child.dep_ == "poss" and child.pos_ == "PROPN":
                 return child.lower_
-    noun = _counted_noun(span)
-    verb = _verb(noun if noun is not None else root)
     subjects = [] if verb is None else [c for c in verb.children if c.dep_ == "nsubj"]
     return subjects[0].lower_ if subjects and subjects[0].pos_ == "PROPN" else ""
 
@@ -295,8 +293,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
     return not (span.root.dep_ == "npadvmod" and span.root.head.lemma_ == "old")
 
 
-def _context(span: Any) -> tuple[str, str, str, str, frozenset[str]]:
-    """(concept, noun class, verb, subject, qualifiers) of a number."""
+def _context(span: Any) -> tuple[str, str, str, str, frozenset[str], str]:
+    """(concept, noun class, verb, subject, qualifiers, owner) of a number."""
     noun = _counted_noun(span)
     anchor = noun if noun is not None else span.root
     verb = _verb(anchor)
@@ -323,7 +321,8 @@ def _context(span: Any) -> tuple[str, str, str, str, frozenset[str]]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and subjects[0] not in span:
             subject = subjects[0].lemma_.lower()
-    return concept, noun_class, verb_lemma, subject, _qualifiers(span, noun, verb)
+    qualifiers = _qualifiers(span, noun, verb)
+    return concept, noun_class, verb_lemma, subject, qualifiers, _owner(span, verb)
 
 
 #: Verbs that measure the same duration ("the talks lasted / went on / ran for").

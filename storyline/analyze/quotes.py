@@ -235,8 +235,7 @@ class _Context:
             name = _proper_name(token)
             if not name:
                 continue
-            label = next((e.label_ for e in self.doc.ents if e.start <= token.i < e.end), "")
-            if label not in _GROUPS or self.names.is_person(name):
+            if token.ent_type_ not in _GROUPS or self.names.is_person(name):
                 return self.names.person(name)
         return ""
 

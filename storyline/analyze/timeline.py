@@ -29,7 +29,7 @@ import datetime as dt
 import math
 import statistics
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -41,6 +41,8 @@ from storyline.embed import Embedder
 from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
 
 PUBLISHED = ("metadata", "dateline")
+#: An article's lead is its first sentences, this many.
+LEAD_SENTENCES = 2
 #: Lead sentences this alike (MiniLM cosine, dates masked) report the same main event.
 SAME_LEAD_COSINE = 0.6
 #: Verbs of a state, not an event: their date says when the state held.
@@ -86,15 +88,37 @@ def anchors(
 
 
 def _lead_day(sentences: Sequence[Sentence], doc: Any, anchor: dt.date) -> dt.date | None:
-    """The first day-precise date of an event in an article's first two sentences."""
-    for sentence in sentences[:2]:
+    """The day an article's lead dates, read against ``anchor``."""
+    lead = _lead(_mentions("", sentences[:LEAD_SENTENCES], doc, anchor))
+    return lead[0].date if lead is not None else None
+
+
+def _lead(
+    items: Iterable[tuple[DatedMention, Event, str]],
+) -> tuple[DatedMention, Event, str] | None:
+    """An article's lead date: the first of its opening mentions that dates an event."""
+    return next((item for item in items if _dates_event(item[0], item[1])), None)
+
+
+def _mentions(
+    article: str, sentences: Sequence[Sentence], doc: Any, anchor: dt.date | None
+) -> Iterator[tuple[DatedMention, Event, str]]:
+    """Each date mention of ``sentences`` resolved against ``anchor``, with its event
+    and its sentence's text."""
+    for sentence in sentences:
         for m in find_dates(sentence.text, anchor, sentence.start, _looks_ahead(doc)):
-            mention = DatedMention(
-                "", sentence.start, sentence.end, m.text, m.start, m.end, m.value, m.precision
+            dated = DatedMention(
+                article,
+                sentence.start,
+                sentence.end,
+                m.text,
+                m.start,
+                m.end,
+                m.value,
+                m.precision,
+                m.note,
             )
-            if _dates_event(mention, event_of(doc, m.start, m.end)):
-                return m.value
-    return None
+            yield dated, event_of(doc, m.start, m.end), sentence.text
 
 
 def _median(dates: Sequence[dt.date]) -> dt.date | None:
@@ -225,25 +249,11 @@ def story_timeline(
     """The timeline entries in date order (unresolved mentions last), the date conflicts
     and the agreements on the main event's day."""
     anchor = anchors(articles, sentences, docs)
-    mentions: list[tuple[DatedMention, Event, str]] = []
-    for article in articles:
-        doc = docs[article.id]
-        for sentence in sentences[article.id]:
-            for m in find_dates(
-                sentence.text, anchor[article.id], sentence.start, _looks_ahead(doc)
-            ):
-                dated = DatedMention(
-                    article.id,
-                    sentence.start,
-                    sentence.end,
-                    m.text,
-                    m.start,
-                    m.end,
-                    m.value,
-                    m.precision,
-                    m.note,
-                )
-                mentions.append((dated, event_of(doc, m.start, m.end), sentence.text))
+    mentions = [
+        item
+        for a in articles
+        for item in _mentions(a.id, sentences[a.id], docs[a.id], anchor[a.id])
+    ]
     if not mentions:
         return [], [], []
     vectors = embedder.encode([text for _, _, text in mentions])
@@ -360,17 +370,8 @@ def _lead_dates(
     leads: dict[str, tuple[DatedMention, Event, str]] = {}
     source = {a.id: a.source for a in articles}
     for article in articles:
-        opening = {s.start for s in sentences[article.id][:2]}
-        lead = next(
-            (
-                item
-                for item in mentions
-                if item[0].article == article.id
-                and item[0].start in opening
-                and _dates_event(item[0], item[1])
-            ),
-            None,
-        )
+        opening = {s.start for s in sentences[article.id][:LEAD_SENTENCES]}
+        lead = _lead(m for m in mentions if m[0].article == article.id and m[0].start in opening)
         if lead is not None and not any(source[o] == article.source for o in leads):
             leads[article.id] = lead
     if len(leads) < 2:
