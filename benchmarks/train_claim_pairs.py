@@ -14,6 +14,7 @@ test stories are never read.
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -30,9 +31,12 @@ from storyline.analyze.claims import (
     claim_cosines,
     compare,
     find_claims,
+    find_date_claims,
     pair_features,
 )
 from storyline.analyze.nlp import parse
+from storyline.analyze.timeline import dated_mentions
+from storyline.analyze.values import DATE_UNITS
 from storyline.embed import MiniLMEmbedder
 
 
@@ -47,6 +51,7 @@ class Story:
     cosines: np.ndarray
     rows: np.ndarray
     labels: np.ndarray
+    dates: np.ndarray
     conflicts: list[dict]
     agreements: list[dict]
 
@@ -63,13 +68,16 @@ def main() -> None:
     for data in load("dev"):
         originals, by_gold, sentences = articles_of(data)
         docs = parse([a.text for a in originals])
+        by_id = [a.id for a in originals]
+        mentions = dated_mentions(originals, sentences, dict(zip(by_id, docs, strict=True)))
         found = [
             c
             for a, d in zip(originals, docs, strict=True)
             for c in find_claims(a, d, sentences[a.id])
+            + find_date_claims(a, d, sentences[a.id], mentions)
         ]
         cosines = claim_cosines(found, embedder)
-        rows, labels = training_pairs(data, by_gold, found, cosines)
+        rows, labels, dates = training_pairs(data, by_gold, found, cosines)
         numeric = {
             key: [g for g in data[key] if gold_groups(by_gold, found, g)]
             for key in ("conflicts", "agreements")
@@ -82,6 +90,7 @@ def main() -> None:
                 cosines,
                 rows,
                 labels,
+                dates,
                 numeric["conflicts"],
                 numeric["agreements"],
             )
@@ -96,7 +105,7 @@ def main() -> None:
             continue
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            trial = PairScorer(scorer.weights, scorer.bias, pair, conflict)
+            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict)
             run(story, trial, conflicts, agreements)
         print(
             f"{pair:>5.2f} {conflict:>8.2f}  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
@@ -106,30 +115,42 @@ def main() -> None:
     if args.show:
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            trial = PairScorer(scorer.weights, scorer.bias, args.show[0], args.show[1])
+            trial = dataclasses.replace(scorer, pair=args.show[0], conflict=args.show[1])
             run(story, trial, conflicts, agreements)
         for note in conflicts.notes + agreements.notes:
             print("  ", note)
     final = fit(stories, args.c)
-    for feature, weight in zip((*PAIR_FEATURES, "bias"), (*final.weights, final.bias), strict=True):
-        print(f"  {feature:<17} {weight:+.3f}")
+    print(f"  {'feature':<17} {'numbers':>7} {'dates':>7}")
+    for feature, weight, date in zip(
+        (*PAIR_FEATURES, "bias"),
+        (*final.weights, final.bias),
+        (*final.date_weights, final.date_bias),
+        strict=True,
+    ):
+        print(f"  {feature:<17} {weight:+7.3f} {date:+7.3f}")
     print(f"weights={final.weights},\nbias={final.bias},")
+    print(f"date_weights={final.date_weights},\ndate_bias={final.date_bias},")
 
 
 def training_pairs(
     data: dict, by_gold: dict, found: Sequence[Found], cosines: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     groups = [
         gold_groups(by_gold, found, g) for key in ("conflicts", "agreements") for g in data[key]
     ]
-    rows, labels = [], []
+    rows, labels, dates = [], [], []
     for i, j in itertools.combinations(range(len(found)), 2):
         a, b = found[i], found[j]
         if a.source == b.source or a.quantity.unit != b.quantity.unit:
             continue
         rows.append(pair_features(a, b, *cosines[:, i, j]))
         labels.append(any(i in g and j in g for g in groups))
-    return np.array(rows).reshape(-1, len(PAIR_FEATURES)), np.array(labels, dtype=float)
+        dates.append(a.quantity.unit in DATE_UNITS)
+    return (
+        np.array(rows).reshape(-1, len(PAIR_FEATURES)),
+        np.array(labels, dtype=float),
+        np.array(dates, dtype=bool),
+    )
 
 
 def gold_groups(by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
@@ -148,10 +169,20 @@ def gold_groups(by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
 
 def fit(stories: Sequence[Story], c: float) -> PairScorer:
     """The scorer's regression, fitted on ``stories``."""
-    model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
-    model.fit(np.vstack([s.rows for s in stories]), np.concatenate([s.labels for s in stories]))
-    weights = tuple(round(float(w), 3) for w in model.coef_[0])
-    return PairScorer(weights, round(float(model.intercept_[0]), 3))
+    rows = np.vstack([s.rows for s in stories])
+    labels = np.concatenate([s.labels for s in stories])
+    dates = np.concatenate([s.dates for s in stories])
+    fitted = []
+    for part in (~dates, dates):
+        model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
+        model.fit(rows[part], labels[part])
+        fitted.append(
+            (
+                tuple(round(float(w), 3) for w in model.coef_[0]),
+                round(float(model.intercept_[0]), 3),
+            )
+        )
+    return PairScorer(*fitted[0], date_weights=fitted[1][0], date_bias=fitted[1][1])
 
 
 def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -> None:

@@ -17,7 +17,7 @@ from storyline.analyze.framing import story_framing
 from storyline.analyze.names import Names
 from storyline.analyze.nlp import parse
 from storyline.analyze.quotes import story_quotes
-from storyline.analyze.timeline import story_timeline
+from storyline.analyze.timeline import dated_mentions, story_timeline
 from storyline.embed import Embedder
 from storyline.model import Analysis, Article, Sentence
 
@@ -32,13 +32,14 @@ def analyze_story(
         return Analysis()
     docs = dict(zip((a.id for a in articles), parse([a.text for a in articles]), strict=True))
     names = Names(docs.values())
-    timeline, date_conflicts, date_agreements = story_timeline(articles, sentences, docs, embedder)
-    conflicts, agreements = story_claims(articles, sentences, docs, embedder)
+    mentions = dated_mentions(articles, sentences, docs)
+    timeline = story_timeline(articles, mentions, embedder)
+    conflicts, agreements = story_claims(articles, sentences, docs, mentions, embedder)
     if len({a.source for a in articles}) < 2:
-        conflicts, agreements, date_conflicts, date_agreements = [], [], [], []
+        conflicts, agreements = [], []
     return Analysis(
-        conflicts=tuple(date_conflicts + conflicts),
-        agreements=tuple(date_agreements + agreements),
+        conflicts=tuple(conflicts),
+        agreements=tuple(agreements),
         quotes=tuple(story_quotes(articles, docs, names, embedder)),
         timeline=tuple(timeline),
         framing=tuple(story_framing(articles, docs, names)),

@@ -1,7 +1,8 @@
 """Quantitative claims and how the outlets' claims compare.
 
 A claim is a number phrase (:func:`.values.find_numbers`, plus spaCy's number entities it
-misses) with what it counts, read from the parse:
+misses), or a date the timeline resolved (:func:`find_date_claims`: "on Monday" as a day),
+with what it counts or dates, read from the parse:
 
 - the counted noun ("14 *people*", "$2 million in *aid*") and the verb it hangs from
   ("were *killed*"); the casualty-like meanings news compares most are folded into one
@@ -15,22 +16,22 @@ logistic regression fitted on the dev stories: how likely they count the same qu
 from what they count (:meth:`Found.match`: concept, noun class, verb, subject,
 qualifiers; the name the number belongs to), how alike their sentences and the words
 around the numbers are (MiniLM cosine, numbers masked), how far apart the values are and
-whether both lead their articles. Each claim is paired with at most one of the other
-outlet's, the pairing with the most probability (:func:`_pairs`); values that cannot
-both be true (:meth:`Quantity.conflicts`) need a surer pair. Paired values that conflict
-make a conflict; paired values stating the same fact make an agreement. Unpaired
-claims that count the same noun or unit but differ in verb, subject or qualifiers ("the
-meeting lasted three hours" / "he stayed four hours") are shown side by side as
-*possibly different*, never as a conflict. Numbers that are not claims are skipped:
-years, ages ("Vell, 71,"), dates, times of day, numbers after "No.", "page", "Route"…,
-street numbers, and small counts without a concept.
+whether both lead their articles; dates have weights of their own. Each claim is paired
+with at most one of the other outlet's, the pairing with the most probability
+(:func:`_pairs`); values that cannot both be true (:meth:`Quantity.conflicts`) need a
+surer pair. Paired values that conflict make a conflict; paired values stating the same
+fact make an agreement. Unpaired claims that count the same noun or unit but differ in
+verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours")
+are shown side by side as *possibly different*, never as a conflict. Numbers that are
+not claims are skipped: years, ages ("Vell, 71,"), dates, times of day, numbers after
+"No.", "page", "Route"…, street numbers, and small counts without a concept.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import Any
@@ -40,9 +41,16 @@ from scipy.optimize import linear_sum_assignment
 
 from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
-from storyline.analyze.values import Quantity, find_numbers, parse_quantity
+from storyline.analyze.timeline import Event
+from storyline.analyze.values import (
+    DATE_UNITS,
+    Quantity,
+    date_quantity,
+    find_numbers,
+    parse_quantity,
+)
 from storyline.embed import Embedder
-from storyline.model import Article, Claim, Comparison, Sentence
+from storyline.model import Article, Claim, Comparison, DatedMention, Sentence
 
 #: spaCy number entities kept when :func:`find_numbers` has no phrase there.
 _LABELS = ("CARDINAL", "MONEY", "PERCENT", "QUANTITY", "DATE", "TIME")
@@ -144,7 +152,10 @@ class Found:
     @property
     def loose(self) -> tuple[str, str]:
         """Claims with equal loose keys look alike (shown as possibly different): the
-        same unit and counted noun, or any two durations ("lasted" / "stayed")."""
+        same unit and counted noun, or any two durations ("lasted" / "stayed"). Dates never
+        look alike: two days an outlet gives two events are not a question."""
+        if self.quantity.unit in DATE_UNITS:
+            return self.quantity.unit, ""
         if self.quantity.unit == "seconds":
             return "seconds", "duration"
         return self.quantity.unit, self.noun or self.concept or self.verb
@@ -197,6 +208,56 @@ def find_claims(
                 _local(span, start, end),
                 index,
                 names,
+                owner,
+            )
+        )
+    return found
+
+
+def find_date_claims(
+    article: Article,
+    doc: Any,
+    sentences: Sequence[Sentence],
+    mentions: Iterable[tuple[DatedMention, Event, str]],
+) -> list[Found]:
+    """The dates ``article`` gives events (``mentions``: the story's resolved date
+    mentions), as claims: not the day of a statement ("said on Tuesday") and not a bound
+    ("until Friday")."""
+    starts = [s.start for s in sentences]
+    found = []
+    for mention, event, text in mentions:
+        if mention.article != article.id or mention.date is None or not mention.precision:
+            continue
+        if event.speech or event.bound not in ("", "since"):
+            continue
+        span = doc.char_span(mention.mention_start, mention.mention_end, alignment_mode="expand")
+        if span is None:
+            continue
+        concept, noun, verb, subject, qualifiers, owner = _context(span)
+        quantity = date_quantity(mention.date, mention.precision)
+        offset = mention.mention_start - mention.start
+        tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
+        found.append(
+            Found(
+                Claim(
+                    article.id,
+                    quantity.describe(),
+                    mention.mention,
+                    text,
+                    mention.start,
+                    mention.end,
+                ),
+                quantity,
+                article.source,
+                concept,
+                noun,
+                verb,
+                subject,
+                qualifiers | ({event.bound} if event.bound else set()),
+                text[:offset] + "that day" + text[offset + len(mention.mention) :],
+                _local(span, mention.start, mention.end),
+                bisect.bisect_right(starts, mention.start) - 1,
+                frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t not in span),
                 owner,
             )
         )
@@ -468,7 +529,7 @@ def _pairs(
                 if found[i].quantity.unit == found[j].quantity.unit:
                     features = pair_features(found[i], found[j], *cosines[:, i, j])
                     differ = found[i].quantity.conflicts(found[j].quantity)
-                    chance = scorer.probability(features)
+                    chance = scorer.probability(features, found[i].quantity.unit in DATE_UNITS)
                     if chance >= (scorer.conflict if differ else scorer.pair):
                         weight[r, c] = chance
         for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
@@ -494,7 +555,7 @@ PAIR_FEATURES = (
     "other_owner",  # to two different names
     "other_qualifiers",  # "first" / "total", "proposed" / none, …
     "names",  # Jaccard overlap of the sentences' proper nouns
-    "ratio",  # |ln(a / b)| of the values, at most 3
+    "ratio",  # |ln(a / b)| of the values (ln(1 + days) of dates), at most 3
     "agree",  # the values state the same fact
     "leads",  # both stand in their article's first two sentences
 )
@@ -505,6 +566,7 @@ def pair_features(a: Found, b: Found, cosine: float, local: float) -> np.ndarray
     ``local`` are how alike their masked sentences and surroundings are."""
     match = a.match(b)
     low, high = sorted(max(abs(x.quantity.nominal), 1e-9) for x in (a, b))
+    apart = np.log1p(high - low) if a.quantity.unit in DATE_UNITS else np.log(high / low)
     union = a.names | b.names
     return np.array(
         [
@@ -523,7 +585,7 @@ def pair_features(a: Found, b: Found, cosine: float, local: float) -> np.ndarray
             bool(a.owner and b.owner) and a.owner != b.owner,
             a.qualifiers != b.qualifiers,
             len(a.names & b.names) / len(union) if union else 0.0,
-            min(3.0, float(np.log(high / low))),
+            min(3.0, float(apart)),
             a.quantity.agrees(b.quantity),
             a.position < 2 and b.position < 2,
         ],
@@ -547,8 +609,15 @@ class PairScorer:
     pair: float = 0.5
     conflict: float = 0.7
 
-    def probability(self, features: np.ndarray) -> float:
-        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias))))
+    date_weights: tuple[float, ...] = (
+        3.28, 2.877, 0.033, -0.389, 0.557, -1.57, -0.447, -0.606, 0.498,
+        0.013, -0.364, 0.349, -0.962, 0.645, 0.978, -1.622, 0.579, 1.789,
+    )  # fmt: skip
+    date_bias: float = -1.7
+
+    def probability(self, features: np.ndarray, date: bool = False) -> float:
+        weights, bias = (self.date_weights, self.date_bias) if date else (self.weights, self.bias)
+        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(weights) + bias))))
 
 
 def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]]) -> bool:
@@ -592,6 +661,9 @@ def _topic(group: Sequence[Found]) -> str:
     first = group[0]
     if first.quantity.unit == "votes":
         return "vote tally"
+    if first.quantity.unit in DATE_UNITS:  # "day: landslide hit"
+        what = " ".join(w for w in (first.subject or first.noun, first.verb) if w)
+        return f"{first.quantity.unit.removeprefix('date:')}: {what or 'event'}"
     words = [first.noun or first.subject, first.concept]
     if not first.concept and not first.noun:
         words.append(first.verb)
@@ -610,10 +682,19 @@ def story_claims(
     articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     docs: Mapping[str, Any],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
     embedder: Embedder,
 ) -> tuple[list[Comparison], list[Comparison]]:
-    """(conflicts incl. possibly different, agreements) among a story's articles."""
-    found = [claim for a in articles for claim in find_claims(a, docs[a.id], sentences[a.id])]
+    """(conflicts incl. possibly different, agreements) among a story's articles;
+    ``mentions`` are their resolved date mentions."""
+    found = [
+        claim
+        for a in articles
+        for claim in (
+            find_claims(a, docs[a.id], sentences[a.id])
+            + find_date_claims(a, docs[a.id], sentences[a.id], mentions)
+        )
+    ]
     if not found:
         return [], []
     return compare(found, claim_cosines(found, embedder))

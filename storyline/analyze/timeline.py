@@ -13,14 +13,13 @@ published:
 A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches to, with
 the names and nouns around that word. Mentions of one date and one event (or very close
 sentences) become one entry; one event given different days by different outlets (or
-twice in one article) is flagged on the entry and reported as a conflict.
+twice in one article) is flagged on the entry. The same resolved mentions are the
+claims module's dates: it compares them across outlets, with what they date, as it
+compares numbers (:func:`storyline.analyze.claims.find_date_claims`).
 
-Outlets name the story's main event with different words ("sank" / "capsized" / "went
-down"), so its day is compared apart: each article's *lead date* is the first
-day-precise date in its first two sentences that dates an event (not a statement, a
-state such as "remained on strike", or a bound such as "by Wednesday"). Lead dates two
-outlets share are an agreement; lead dates that differ, in lead sentences alike enough
-(:data:`SAME_LEAD_COSINE`), a conflict.
+An article's *lead date* is the first day-precise date in its first two sentences that
+dates an event (not a statement, a state such as "remained on strike", or a bound such
+as "by Wednesday"); the anchors of undated articles line it up with the dated ones'.
 """
 
 from __future__ import annotations
@@ -31,20 +30,17 @@ import statistics
 from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import combinations
 from typing import Any
 
 from storyline.analyze.dates import find_dates
 from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.embed import Embedder
-from storyline.model import Article, Claim, Comparison, DatedMention, Sentence, TimelineEntry
+from storyline.model import Article, DatedMention, Sentence, TimelineEntry
 
 PUBLISHED = ("metadata", "dateline")
 #: An article's lead is its first sentences, this many.
 LEAD_SENTENCES = 2
-#: Lead sentences this alike (MiniLM cosine, dates masked) report the same main event.
-SAME_LEAD_COSINE = 0.6
 #: Verbs of a state, not an event: their date says when the state held.
 _STATES = frozenset("remain stay be miss continue wait".split())
 #: Sentences this close (MiniLM cosine) with one date are one timeline entry.
@@ -242,26 +238,32 @@ _BOUNDS = ("until", "since", "by", "from", "before", "after")
 
 def story_timeline(
     articles: Sequence[Article],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+    embedder: Embedder,
+) -> list[TimelineEntry]:
+    """The timeline entries in date order (unresolved mentions last); ``mentions`` are
+    the story's (:func:`dated_mentions`)."""
+    if not mentions:
+        return []
+    vectors = embedder.encode([text for _, _, text in mentions])
+    groups = _group(mentions, vectors @ vectors.T)
+    sure = {a.id for a in articles if a.date and a.date_from in PUBLISHED}
+    return _entries(groups, mentions, sure)
+
+
+def dated_mentions(
+    articles: Sequence[Article],
     sentences: Mapping[str, Sequence[Sentence]],
     docs: Mapping[str, Any],
-    embedder: Embedder,
-) -> tuple[list[TimelineEntry], list[Comparison], list[Comparison]]:
-    """The timeline entries in date order (unresolved mentions last), the date conflicts
-    and the agreements on the main event's day."""
+) -> list[tuple[DatedMention, Event, str]]:
+    """Every date mention of the story's articles, resolved against each article's
+    anchor, with its event and its sentence's text."""
     anchor = anchors(articles, sentences, docs)
-    mentions = [
+    return [
         item
         for a in articles
         for item in _mentions(a.id, sentences[a.id], docs[a.id], anchor[a.id])
     ]
-    if not mentions:
-        return [], [], []
-    vectors = embedder.encode([text for _, _, text in mentions])
-    groups = _group(mentions, vectors @ vectors.T)
-    sure = {a.id for a in articles if a.date and a.date_from in PUBLISHED}
-    entries, conflicts = _entries(groups, mentions, sure)
-    lead_conflicts, agreements = _lead_dates(articles, sentences, mentions, embedder, sure)
-    return entries, conflicts + lead_conflicts, agreements
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -288,8 +290,8 @@ def _entries(
     groups: Sequence[Sequence[int]],
     mentions: Sequence[tuple[DatedMention, Event, str]],
     sure: set[str],
-) -> tuple[list[TimelineEntry], list[Comparison]]:
-    """Timeline entries with other dates of the same event flagged; the date conflicts."""
+) -> list[TimelineEntry]:
+    """Timeline entries with other dates of the same event flagged."""
     rivals: dict[int, set[int]] = {g: set() for g in range(len(groups))}
     for g, members in enumerate(groups):
         for h in range(g + 1, len(groups)):
@@ -309,15 +311,8 @@ def _entries(
                 tuple(dates),
             )
         )
-    conflicts = []
-    seen: set[frozenset[int]] = set()
-    for g, others in rivals.items():
-        key = frozenset({g, *others})
-        if others and key not in seen:  # one conflict per set of disagreeing entries
-            seen.add(key)
-            conflicts.append(_conflict(g, others, groups, mentions))
     order = sorted(entries, key=lambda e: (e.date is None, e.date or dt.date.min))
-    return order, conflicts
+    return order
 
 
 def _disagree(
@@ -347,91 +342,8 @@ def _label(mention: DatedMention) -> str:
     return mention.date.isoformat() if mention.date else mention.mention
 
 
-def _conflict(
-    g: int,
-    rivals: set[int],
-    groups: Sequence[Sequence[int]],
-    mentions: Sequence[tuple[DatedMention, Event, str]],
-) -> Comparison:
-    members = [i for h in sorted({g, *rivals}) for i in groups[h]]
-    event = mentions[members[0]][1]
-    return _comparison(f"date of {event.word}", "conflict", [mentions[i] for i in members])
-
-
-def _lead_dates(
-    articles: Sequence[Article],
-    sentences: Mapping[str, Sequence[Sentence]],
-    mentions: Sequence[tuple[DatedMention, Event, str]],
-    embedder: Embedder,
-    sure: set[str],
-) -> tuple[list[Comparison], list[Comparison]]:
-    """(conflicts, agreements) on the day of the main event, from the outlets' lead dates;
-    conflicts only between articles whose publication day is known (``sure``)."""
-    leads: dict[str, tuple[DatedMention, Event, str]] = {}
-    source = {a.id: a.source for a in articles}
-    for article in articles:
-        opening = {s.start for s in sentences[article.id][:LEAD_SENTENCES]}
-        lead = _lead(m for m in mentions if m[0].article == article.id and m[0].start in opening)
-        if lead is not None and not any(source[o] == article.source for o in leads):
-            leads[article.id] = lead
-    if len(leads) < 2:
-        return [], []
-    items = list(leads.values())
-    vectors = embedder.encode([_masked(m, text) for m, _, text in items])
-    cosines = vectors @ vectors.T
-    by_day: dict[dt.date, list[int]] = {}
-    for k, (m, _, _) in enumerate(items):
-        by_day.setdefault(m.date or dt.date.min, []).append(k)
-    word = items[0][1].word
-    agreements = [
-        _comparison(f"day of the main event ({word})", "agreement", _in_text_order(items, group))
-        for group in by_day.values()
-        if len(group) >= 2
-    ]
-    conflicting = sorted(
-        {
-            k
-            for a, b in combinations(range(len(items)), 2)
-            if items[a][0].date != items[b][0].date
-            and cosines[a, b] >= SAME_LEAD_COSINE
-            and {items[a][0].article, items[b][0].article} <= sure
-            for k in (a, b)
-        }
-    )
-    conflicts = []
-    if conflicting:
-        conflicts.append(
-            _comparison(
-                f"day of the main event ({word})",
-                "conflict",
-                _in_text_order(items, conflicting),
-            )
-        )
-    return conflicts, agreements
-
-
-def _in_text_order(
-    items: Sequence[tuple[DatedMention, Event, str]], chosen: Sequence[int]
-) -> list[tuple[DatedMention, Event, str]]:
-    return sorted((items[k] for k in chosen), key=lambda item: (item[0].article, item[0].start))
-
-
 def _dates_event(mention: DatedMention, event: Event) -> bool:
     """Whether a mention dates an event that happened (a day, not a statement or state)."""
     if mention.date is None or mention.precision != "day" or event.speech:
         return False
     return event.bound in ("", "since") and event.word not in _STATES
-
-
-def _masked(mention: DatedMention, text: str) -> str:
-    at = mention.mention_start - mention.start
-    return text[:at] + "that day" + text[at + len(mention.mention) :]
-
-
-def _comparison(
-    topic: str, status: str, items: Sequence[tuple[DatedMention, Event, str]]
-) -> Comparison:
-    claims = tuple(
-        Claim(m.article, _label(m), m.mention, text, m.start, m.end) for m, _, text in items
-    )
-    return Comparison(topic, status, claims)

@@ -17,6 +17,7 @@ range the words allow (``low``–``high``) and the unit it is counted in. Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from dataclasses import dataclass
@@ -169,6 +170,8 @@ class Quantity:
         """Whether the two cannot both be true: same unit, ranges apart beyond rounding."""
         if self.unit != other.unit:
             return False
+        if self.unit in DATE_UNITS:
+            return self.nominal != other.nominal
         slack = 0.01 * max(abs(self.nominal), abs(other.nominal))
         return self.high + slack < other.low or other.high + slack < self.low
 
@@ -183,6 +186,8 @@ class Quantity:
         """The value in short: "≥ 14", "≈ 333,333", "≤ 40 %", "2,300,000 USD", "3 h"."""
         if self.unit == "votes":
             return f"{self.nominal // 1000:.0f}–{self.nominal % 1000:.0f} votes"
+        if self.unit in DATE_UNITS:
+            return _calendar(self.nominal, self.unit)
         number = (
             _duration(self.nominal)
             if self.unit == "seconds"
@@ -193,6 +198,32 @@ class Quantity:
         if self.low == 0 and self.high == self.nominal and self.nominal:
             return f"≤ {number}"
         return f"≈ {number}" if self.approximate else number
+
+
+#: Units of dates as quantities, one per precision: a day or week is its first day's
+#: ordinal, a month 12 × year + month - 1, a year itself.
+DATE_UNITS = frozenset({"date:day", "date:week", "date:month", "date:year"})
+
+
+def date_quantity(date: dt.date, precision: str) -> Quantity:
+    """A date at ``precision`` ("day", "week", "month", "year") as a quantity: dates of
+    one precision compare, exactly."""
+    if precision == "month":
+        value = 12 * date.year + date.month - 1
+    elif precision == "year":
+        value = date.year
+    else:
+        value = date.toordinal()
+    return Quantity(float(value), float(value), float(value), f"date:{precision}")
+
+
+def _calendar(value: float, unit: str) -> str:
+    number = int(value)
+    if unit == "date:month":
+        return f"{number // 12}-{number % 12 + 1:02d}"
+    if unit == "date:year":
+        return str(number)
+    return dt.date.fromordinal(number).isoformat()
 
 
 def parse_quantity(text: str) -> Quantity | None:

@@ -53,7 +53,7 @@ def compared(minilm):
         post="Five miners died and 40 were hurt in the tunnel collapse.",
     )
     docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
-    return story_claims(articles, Sentences(articles), docs, minilm)
+    return story_claims(articles, Sentences(articles), docs, [], minilm)
 
 
 def _expressions(comparisons, status):
