@@ -50,6 +50,7 @@ from storyline.analyze.values import (
     parse_quantity,
 )
 from storyline.embed import Embedder
+from storyline.ingest.dates import MONTH_ABBREVIATIONS, MONTHS
 from storyline.model import Article, Claim, Comparison, DatedMention, Sentence
 
 #: spaCy number entities kept when :func:`find_numbers` has no phrase there.
@@ -64,9 +65,11 @@ _ADDRESS = re.compile(
     r"\s+(?:[A-Z][\w'-]*\s+){0,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Square|Boulevard|"
     r"Way|Drive|Place|Quay|Embankment)\b"
 )
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$", re.IGNORECASE)
-_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?![a-z])", re.IGNORECASE)
+#: A month's name as a date writes it ("March", "Sept."), not the word "march" or a
+#: town "Marrowick".
+_MONTH = rf"(?:{'|'.join(m.capitalize() for m in (*MONTHS, *MONTH_ABBREVIATIONS))})\.?(?![a-z])"
+_DATE_BEFORE = re.compile(rf"\b{_MONTH}\s*$")
+_DATE_AFTER = re.compile(rf"^(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}")
 
 #: Lemmas whose presence names what is counted, folded into one concept.
 CONCEPTS = {
@@ -329,7 +332,7 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
     if quantity.unit == "votes":
         return True
     if quantity.unit == "seconds":
-        return not re.match(r"[\s-]*(ago|later|earlier|old|after|before)\b", after)
+        return not re.match(r"[\s-]*(ago|later|earlier|old)\b", after)
     if getattr(span, "label_", "") in ("DATE", "TIME"):
         return False
     if re.search(r"\d(?:st|nd|rd|th)\b", text) or span.root.head.lemma_ == "age":
@@ -602,16 +605,15 @@ class PairScorer:
     the dev stories; docs/analysis.md)."""
 
     weights: tuple[float, ...] = (
-        1.504, 1.986, 1.497, 0.404, -0.206, -1.352, 0.75, 0.036, 0.249,
-        0.784, 0.126, 0.599, -1.422, -0.632, -0.474, -0.988, 2.99, 1.204,
+        1.692, 2.26, 1.178, -0.069, -0.424, -1.741, 0.581, -0.323, 0.096,
+        0.678, -0.014, 0.552, -1.404, -0.919, -0.696, -0.996, 2.867, 1.242,
     )  # fmt: skip
-    bias: float = -1.814
+    bias: float = -1.412
     pair: float = 0.5
     conflict: float = 0.7
-
     date_weights: tuple[float, ...] = (
-        3.28, 2.877, 0.033, -0.389, 0.557, -1.57, -0.447, -0.606, 0.498,
-        0.013, -0.364, 0.349, -0.962, 0.645, 0.978, -1.622, 0.579, 1.789,
+        3.281, 2.876, 0.033, -0.389, 0.556, -1.57, -0.447, -0.606, 0.498,
+        0.013, -0.364, 0.349, -0.962, 0.644, 0.978, -1.622, 0.58, 1.789,
     )  # fmt: skip
     date_bias: float = -1.7
 
