@@ -10,7 +10,8 @@ The rules follow English news usage:
 
 - a bare weekday ("on Monday") is the latest such day on or before the anchor, unless its
   clause speaks of the future ("will", "is due to", "next") — then the first after it;
-  "last Monday" is strictly before, "next Monday" strictly after;
+  "last Monday" is strictly before, "next Monday" and "(called a strike) for Monday"
+  strictly after; "Wednesday, March 31" is March 31;
 - a day and month without a year ("November 28") is the occurrence nearest the anchor;
   a month alone ("in March") likewise, at month precision;
 - "last week / month / year", "this ...", "next ...", "N days / weeks / months / years ago",
@@ -68,6 +69,9 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
 _UNIT = r"(?:day|week|month|year)s?"
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
+#: A month named alone, in full ("ahead of March"); not May, which is also a name and a
+#: verb.
+_BARE_MONTH = rf"(?:{'|'.join(m for m in MONTHS if m != 'may')})"
 
 #: One alternative per form; the group name says which rule resolves it. Longer forms
 #: come first so that "November 28, 2017" is not read as "November 28".
@@ -77,17 +81,20 @@ _PATTERN = re.compile(
             r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
             rf"(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)",
             rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)",
-            rf"(?P<md>\b{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d))",
-            rf"(?P<dm>\b{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<md>\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d))",
+            rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
             rf"(?P<my>\b{_MONTH},?\s+{_YEAR}\b)",
             rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
             rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?)",
             r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
-            rf"(?P<weekday>\b(?:(?:last|next|this|on|by|until|since|from)\s+)?{_WEEKDAY}\b)",
+            rf"(?P<weekday>\b(?:(?:last|next|this|on|by|until|since|from|for)\s+)?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
             r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
             r"this afternoon|this evening)\b)",
             rf"(?P<month>\b(?:(?:in|since|until|by|from|for|early|late)\s+|mid-?){_MONTH}(?!\s*,?\s*\d))",
-            rf"(?P<year>\b(?:in|since|until|by|from|during|of)\s+{_YEAR}\b)",
+            r"(?P<part>\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)"
+            r"\s+(?:month|year)\b)",
+            rf"(?P<bare>\b(?<!-){_BARE_MONTH}\b(?!-))",
+            rf"(?P<year>\b(?:in|since|until|by|from|during|of|to)\s+{_YEAR}\b)",
         )
     ),
     re.IGNORECASE,
@@ -200,11 +207,24 @@ def _month_alone(expression: str, anchor: dt.date | None, future: bool) -> Resol
         return None
     month = _month_in(expression)
     year = anchor.year
+    future = future and not expression.lower().startswith("since")
     if future and month < anchor.month:
         year += 1
     elif not future and month > anchor.month:
         year -= 1
     return dt.date(year, month, 1), "month", True
+
+
+def _part(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    """ "The end of the month", "the start of next year": that month or year."""
+    if anchor is None:
+        return None
+    words = expression.lower().split()
+    step = {"next": 1, "last": -1}.get(words[-2], 0)
+    if words[-1] == "year":
+        return dt.date(anchor.year + step, 1, 1), "year", True
+    months = 12 * anchor.year + anchor.month - 1 + step
+    return dt.date(months // 12, months % 12 + 1, 1), "month", True
 
 
 def _year(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
@@ -220,7 +240,7 @@ def _weekday(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
     ahead = (target - anchor.weekday()) % 7
     if words[0] == "last":
         return anchor - dt.timedelta(days=back or 7), "day", True
-    if words[0] == "next" or (future and words[0] != "since"):
+    if words[0] in ("next", "for") or (future and words[0] != "since"):
         return anchor + dt.timedelta(days=ahead or 7), "day", True
     return anchor - dt.timedelta(days=back), "day", True
 
@@ -275,7 +295,7 @@ def _moved(anchor: dt.date, unit: str, step: int, keep_day: bool = False) -> Res
 
 
 _ABSOLUTE = ("iso", "mdy", "dmy", "my", "year")  # forms that need no anchor
-_MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month")
+_MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month", "bare")
 
 
 def _month_capitalized(expression: str) -> bool:
@@ -330,5 +350,7 @@ _RULES = {
     "weekday": _weekday,
     "deictic": _deictic,
     "month": _month_alone,
+    "bare": _month_alone,
+    "part": _part,
     "year": _year,
 }

@@ -183,6 +183,8 @@ def _looks_ahead(doc: Any) -> Any:
             or (verb.tag_ == "VB" and "to" in auxiliaries)
         ):
             return True  # "will meet", "would be held", "agreed to meet again"
+        if verb.tag_ == "VBG" and verb.lemma_ in ("start", "begin") and verb.dep_ != "ROOT":
+            return True  # "three days of mourning starting on Monday"
         if verb.tag_ == "VBD":
             return False
         if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in SPEECH_VERBS and verb.lemma_ != "be":

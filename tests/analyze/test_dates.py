@@ -92,6 +92,32 @@ def test_impossible_dates_are_kept_with_a_note():
         assert not mention.relative
 
 
+def test_weekdays_with_a_date_plans_and_parts_of_a_month():
+    assert _resolved("The next walkout will be on Friday, March 21.") == [
+        ("Friday, March 21", dt.date(2031, 3, 21), "day")
+    ]
+    # a day something is called or forecast for lies ahead, whatever the tense
+    assert _resolved("The union called a strike for Monday.") == [
+        ("for Monday", dt.date(2031, 3, 17), "day")
+    ]
+    assert _resolved("Repairs will be done by the end of the month.") == [
+        ("the end of the month", dt.date(2031, 3, 1), "month")
+    ]
+    assert _resolved("The works begin at the start of next year.") == [
+        ("the start of next year", dt.date(2032, 1, 1), "year")
+    ]
+
+
+def test_a_month_named_alone_and_since_a_month():
+    assert _resolved("Sales have fallen since January; October was the best month.") == [
+        ("since January", dt.date(2031, 1, 1), "month"),
+        ("October", dt.date(2030, 10, 1), "month"),
+    ]
+    # "since" looks back even in a clause that looks ahead
+    assert _resolved("Prices, up since June, will fall.")[0][1] == dt.date(2030, 6, 1)
+    assert _resolved("A march against the plan drew crowds.") == []
+
+
 def test_the_modal_may_is_not_a_month():
     assert _resolved("Officials may 5 times repeat the drill, and may meet in may.") == []
 

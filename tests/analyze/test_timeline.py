@@ -2,7 +2,7 @@ import dataclasses
 import datetime as dt
 
 from storyline.analyze.nlp import parse
-from storyline.analyze.timeline import anchors
+from storyline.analyze.timeline import anchors, dated_mentions
 from storyline.segment import Sentences
 from tests.conftest import make_article
 
@@ -35,3 +35,14 @@ def test_an_undated_article_is_anchored_where_its_lead_meets_the_dated_outlets_l
     assert found["wire"] == dt.date(2030, 11, 11)
     # The dated outlets put the quake on Sunday 10 November: "yesterday" was written on the 11th.
     assert found["radio"] == dt.date(2030, 11, 11)
+
+
+def test_a_period_starting_on_a_weekday_lies_ahead_of_a_past_tense_clause():
+    article = _dated(
+        "wire",
+        "The government declared three days of mourning starting on Monday.",
+        dt.date(2030, 11, 10),
+    )
+    docs = {article.id: parse([article.text])[0]}
+    ((mention, _, _),) = dated_mentions([article], Sentences([article]), docs)
+    assert (mention.mention, mention.date) == ("on Monday", dt.date(2030, 11, 11))
