@@ -605,17 +605,17 @@ class PairScorer:
     the dev stories; docs/analysis.md)."""
 
     weights: tuple[float, ...] = (
-        1.692, 2.26, 1.178, -0.069, -0.424, -1.741, 0.581, -0.323, 0.096,
+        1.691, 2.26, 1.178, -0.069, -0.424, -1.741, 0.581, -0.323, 0.096,
         0.678, -0.014, 0.552, -1.404, -0.919, -0.696, -0.996, 2.867, 1.242,
     )  # fmt: skip
-    bias: float = -1.412
+    bias: float = -1.411
     pair: float = 0.5
     conflict: float = 0.7
     date_weights: tuple[float, ...] = (
-        3.281, 2.876, 0.033, -0.389, 0.556, -1.57, -0.447, -0.606, 0.498,
-        0.013, -0.364, 0.349, -0.962, 0.644, 0.978, -1.622, 0.58, 1.789,
+        2.843, 2.392, 0.044, -0.435, 0.476, -1.616, -0.499, -0.605, 0.629,
+        -0.603, -0.474, 0.508, -0.807, 0.51, 1.495, -2.65, -0.026, 1.904,
     )  # fmt: skip
-    date_bias: float = -1.7
+    date_bias: float = -0.71
 
     def probability(self, features: np.ndarray, date: bool = False) -> float:
         weights, bias = (self.date_weights, self.date_bias) if date else (self.weights, self.bias)
