@@ -195,8 +195,6 @@ def find_claims(
         claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
         offset = span.start_char - start
         masked = sentence.text[:offset] + "several" + sentence.text[offset + len(span.text) :]
-        tokens = doc.char_span(start, end, alignment_mode="expand") or ()
-        names = frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t not in span)
         found.append(
             Found(
                 claim,
@@ -210,7 +208,7 @@ def find_claims(
                 masked,
                 _local(span, start, end),
                 index,
-                names,
+                _names(span, start, end),
                 owner,
             )
         )
@@ -239,7 +237,6 @@ def find_date_claims(
         concept, noun, verb, subject, qualifiers, owner = _context(span)
         quantity = date_quantity(mention.date, mention.precision)
         offset = mention.mention_start - mention.start
-        tokens = doc.char_span(mention.start, mention.end, alignment_mode="expand") or ()
         found.append(
             Found(
                 Claim(
@@ -260,11 +257,17 @@ def find_date_claims(
                 text[:offset] + "that day" + text[offset + len(mention.mention) :],
                 _local(span, mention.start, mention.end),
                 bisect.bisect_right(starts, mention.start) - 1,
-                frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t not in span),
+                _names(span, mention.start, mention.end),
                 owner,
             )
         )
     return found
+
+
+def _names(span: Any, start: int, end: int) -> frozenset[str]:
+    """The proper nouns (lowercased) of the sentence at ``[start, end)``, outside ``span``."""
+    tokens = span.doc.char_span(start, end, alignment_mode="expand") or ()
+    return frozenset(t.lower_ for t in tokens if t.pos_ == "PROPN" and t not in span)
 
 
 def _local(span: Any, start: int, end: int) -> str:
