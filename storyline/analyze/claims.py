@@ -179,7 +179,6 @@ def find_claims(
         index = bisect.bisect_right(starts, span.start_char) - 1
         if index < 0:
             continue
-        sentence = sentences[index]
         concept, noun, verb, subject, qualifiers, owner = _context(span)
         if quantity.unit == "votes":
             concept, noun, qualifiers = "", "tally", frozenset()
@@ -191,26 +190,10 @@ def find_claims(
             verb in SPEECH_VERBS or not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
         ):
             continue  # "one of them", "one evacuee said": only "one worker died" counts
-        start, end = sentence.start, sentence.end
-        claim = Claim(article.id, quantity.describe(), span.text, sentence.text, start, end)
-        offset = span.start_char - start
-        masked = sentence.text[:offset] + "several" + sentence.text[offset + len(span.text) :]
+        qualifiers |= _rate(doc.text[span.end_char : span.end_char + 12])
+        context = (concept, noun, verb, subject, qualifiers, owner)
         found.append(
-            Found(
-                claim,
-                quantity,
-                article.source,
-                concept,
-                noun,
-                verb,
-                subject,
-                qualifiers | _rate(doc.text[span.end_char : span.end_char + 12]),
-                masked,
-                _local(span, start, end),
-                index,
-                _names(span, start, end),
-                owner,
-            )
+            _found(article, sentences, index, span, span.text, span.start_char, quantity, context)
         )
     return found
 
@@ -226,7 +209,7 @@ def find_date_claims(
     ("until Friday")."""
     starts = [s.start for s in sentences]
     found = []
-    for mention, event, text in mentions:
+    for mention, event, _ in mentions:
         if mention.article != article.id or mention.date is None or not mention.precision:
             continue
         if event.speech or event.bound not in ("", "since"):
@@ -235,33 +218,60 @@ def find_date_claims(
         if span is None:
             continue
         concept, noun, verb, subject, qualifiers, owner = _context(span)
-        quantity = date_quantity(mention.date, mention.precision)
-        offset = mention.mention_start - mention.start
+        if event.bound:
+            qualifiers |= {event.bound}
+        context = (concept, noun, verb, subject, qualifiers, owner)
         found.append(
-            Found(
-                Claim(
-                    article.id,
-                    quantity.describe(),
-                    mention.mention,
-                    text,
-                    mention.start,
-                    mention.end,
-                ),
-                quantity,
-                article.source,
-                concept,
-                noun,
-                verb,
-                subject,
-                qualifiers | ({event.bound} if event.bound else set()),
-                text[:offset] + "that day" + text[offset + len(mention.mention) :],
-                _local(span, mention.start, mention.end),
+            _found(
+                article,
+                sentences,
                 bisect.bisect_right(starts, mention.start) - 1,
-                _names(span, mention.start, mention.end),
-                owner,
+                span,
+                mention.mention,
+                mention.mention_start,
+                date_quantity(mention.date, mention.precision),
+                context,
+                mask="that day",
             )
         )
     return found
+
+
+def _found(
+    article: Article,
+    sentences: Sequence[Sentence],
+    index: int,
+    span: Any,
+    written: str,
+    at: int,
+    quantity: Quantity,
+    context: tuple[str, str, str, str, frozenset[str], str],
+    mask: str = "several",
+) -> Found:
+    """The record of a value ``written`` at offset ``at`` (``span`` in the parse) of the
+    article's sentence ``index``, with its :func:`_context`; ``mask`` stands for the value
+    in the sentence used for pairing."""
+    sentence = sentences[index]
+    concept, noun, verb, subject, qualifiers, owner = context
+    offset = at - sentence.start
+    claim = Claim(
+        article.id, quantity.describe(), written, sentence.text, sentence.start, sentence.end
+    )
+    return Found(
+        claim,
+        quantity,
+        article.source,
+        concept,
+        noun,
+        verb,
+        subject,
+        qualifiers,
+        sentence.text[:offset] + mask + sentence.text[offset + len(written) :],
+        _local(span, sentence.start, sentence.end),
+        index,
+        _names(span, sentence.start, sentence.end),
+        owner,
+    )
 
 
 def _names(span: Any, start: int, end: int) -> frozenset[str]:
