@@ -4,11 +4,11 @@ its pairing and conflict thresholds by leave-one-story-out runs.
 Every two claims of different outlets in one unit make a training pair; it is positive
 when the story's annotation puts both in one conflict or agreement (they count the same
 quantity), negative otherwise. For each held-out story the scorer is fitted on the other
-dev stories; the conflicts and agreements it then finds among that story's numbers are
-scored as bench_analysis.py scores them (dates are the timeline's, left out here). The
-test stories are never read.
+dev stories; the conflicts and agreements it then finds among that story's numbers and
+dates are scored as bench_analysis.py scores them. Numbers and dates have a regression
+each. The test stories are never read.
 
-    .venv/bin/python benchmarks/train_claim_pairs.py
+    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.65]
 """
 
 from __future__ import annotations
@@ -26,24 +26,27 @@ from sklearn.linear_model import LogisticRegression
 
 from storyline.analyze.claims import (
     PAIR_FEATURES,
+    PAIR_KINDS,
     Found,
     PairScorer,
+    Regression,
     claim_cosines,
     compare,
     find_claims,
     find_date_claims,
     pair_features,
+    pair_kind,
+    with_periods,
 )
 from storyline.analyze.nlp import parse
 from storyline.analyze.timeline import dated_mentions
-from storyline.analyze.values import DATE_UNITS
 from storyline.embed import MiniLMEmbedder
 
 
 @dataclass(frozen=True)
 class Story:
     """One annotated story's claims, their sentences' cosines, the training pairs and the
-    annotated conflicts and agreements its claims point at (dates left out)."""
+    annotated conflicts and agreements its claims point at."""
 
     name: str
     by_gold: dict
@@ -51,7 +54,7 @@ class Story:
     cosines: np.ndarray
     rows: np.ndarray
     labels: np.ndarray
-    dates: np.ndarray
+    kinds: np.ndarray
     conflicts: list[dict]
     agreements: list[dict]
 
@@ -62,6 +65,7 @@ def main() -> None:
     parser.add_argument("--pairs", default="0.3,0.4,0.5,0.6")
     parser.add_argument("--conflicts", default="0.5,0.6,0.7,0.8")
     parser.add_argument("--show", type=float, nargs=2, help="errors at these thresholds")
+    parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
     embedder = MiniLMEmbedder()
     stories = []
@@ -76,8 +80,9 @@ def main() -> None:
             for c in find_claims(a, d, sentences[a.id])
             + find_date_claims(a, d, sentences[a.id], mentions)
         ]
+        found = with_periods(found, mentions)
         cosines = claim_cosines(found, embedder)
-        rows, labels, dates = training_pairs(data, by_gold, found, cosines)
+        rows, labels, kinds = training_pairs(data, by_gold, found, cosines)
         numeric = {
             key: [g for g in data[key] if gold_groups(by_gold, found, g)]
             for key in ("conflicts", "agreements")
@@ -90,7 +95,7 @@ def main() -> None:
                 cosines,
                 rows,
                 labels,
-                dates,
+                kinds,
                 numeric["conflicts"],
                 numeric["agreements"],
             )
@@ -98,7 +103,8 @@ def main() -> None:
     pairs = sum(len(s.labels) for s in stories)
     positive = sum(int(s.labels.sum()) for s in stories)
     print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
-    held_out = [fit([t for t in stories if t is not s], args.c) for s in stories]
+    drop = [name for name in args.drop.split(",") if name]
+    held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
     print(f"{'pair':>5} {'conflict':>8}  conflicts P / R   agreements P / R")
     for pair, conflict in itertools.product(floats(args.pairs), floats(args.conflicts)):
         if conflict < pair:
@@ -119,17 +125,13 @@ def main() -> None:
             run(story, trial, conflicts, agreements)
         for note in conflicts.notes + agreements.notes:
             print("  ", note)
-    final = fit(stories, args.c)
-    print(f"  {'feature':<17} {'numbers':>7} {'dates':>7}")
-    for feature, weight, date in zip(
-        (*PAIR_FEATURES, "bias"),
-        (*final.weights, final.bias),
-        (*final.date_weights, final.date_bias),
-        strict=True,
-    ):
-        print(f"  {feature:<17} {weight:+7.3f} {date:+7.3f}")
-    print(f"weights={final.weights},\nbias={final.bias},")
-    print(f"date_weights={final.date_weights},\ndate_bias={final.date_bias},")
+    final = fit(stories, args.c, drop)
+    print(f"  {'feature':<17} " + " ".join(f"{k:>13}" for k in PAIR_KINDS))
+    for index, feature in enumerate((*PAIR_FEATURES, "bias")):
+        weights = [(*final.models[k].weights, final.models[k].bias)[index] for k in PAIR_KINDS]
+        print(f"  {feature:<17} " + " ".join(f"{w:+13.3f}" for w in weights))
+    for kind in PAIR_KINDS:
+        print(f"{kind!r}: {final.models[kind]},")
 
 
 def training_pairs(
@@ -138,18 +140,18 @@ def training_pairs(
     groups = [
         gold_groups(by_gold, found, g) for key in ("conflicts", "agreements") for g in data[key]
     ]
-    rows, labels, dates = [], [], []
+    rows, labels, kinds = [], [], []
     for i, j in itertools.combinations(range(len(found)), 2):
         a, b = found[i], found[j]
         if a.source == b.source or a.quantity.unit != b.quantity.unit:
             continue
         rows.append(pair_features(a, b, *cosines[:, i, j]))
         labels.append(any(i in g and j in g for g in groups))
-        dates.append(a.quantity.unit in DATE_UNITS)
+        kinds.append(pair_kind(a, b))
     return (
         np.array(rows).reshape(-1, len(PAIR_FEATURES)),
         np.array(labels, dtype=float),
-        np.array(dates, dtype=bool),
+        np.array(kinds),
     )
 
 
@@ -167,22 +169,23 @@ def gold_groups(by_gold: dict, found: Sequence[Found], group: dict) -> set[int]:
     return members
 
 
-def fit(stories: Sequence[Story], c: float) -> PairScorer:
-    """The scorer's regression, fitted on ``stories``."""
+def fit(stories: Sequence[Story], c: float, drop: Sequence[str] = ()) -> PairScorer:
+    """The scorer's regressions, one per :data:`PAIR_KINDS`, fitted on ``stories``; the
+    features named in ``drop`` are left out (held at zero, so their weights are zero)."""
     rows = np.vstack([s.rows for s in stories])
+    rows[:, [PAIR_FEATURES.index(name) for name in drop]] = 0
     labels = np.concatenate([s.labels for s in stories])
-    dates = np.concatenate([s.dates for s in stories])
-    fitted = []
-    for part in (~dates, dates):
+    kinds = np.concatenate([s.kinds for s in stories])
+    models = {}
+    for kind in PAIR_KINDS:
+        part = kinds == kind
         model = LogisticRegression(C=c, max_iter=5000, class_weight="balanced")
         model.fit(rows[part], labels[part])
-        fitted.append(
-            (
-                tuple(round(float(w), 3) for w in model.coef_[0]),
-                round(float(model.intercept_[0]), 3),
-            )
+        models[kind] = Regression(
+            tuple(round(float(w), 3) for w in model.coef_[0]),
+            round(float(model.intercept_[0]), 3),
         )
-    return PairScorer(*fitted[0], date_weights=fitted[1][0], date_bias=fitted[1][1])
+    return PairScorer(models)
 
 
 def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -> None:

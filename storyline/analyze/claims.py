@@ -30,9 +30,11 @@ not claims are skipped: years, ages ("Vell, 71,"), dates, times of day, numbers 
 from __future__ import annotations
 
 import bisect
+import calendar
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
 
@@ -89,7 +91,7 @@ QUALIFIERS = frozenset(
     "first initial initially total overall so-far daily weekly monthly annual annually "
     "yearly per each average additional another more further new extra remaining "
     "original originally planned expected projected target budgeted proposed final "
-    "officially confirmed estimated capacity now latest".split()
+    "officially confirmed estimated capacity now latest alone including".split()
 )
 #: Verbs above a number that make it a plan, not a fact ("had proposed cutting 120").
 _PLANS = frozenset("propose plan consider draft".split())
@@ -113,6 +115,19 @@ _CLASS_OF = {noun: name for name, nouns in NOUN_CLASSES.items() for noun in noun
 
 
 @dataclass(frozen=True)
+class Context:
+    """What a number counts or a date dates, read from the parse (:func:`_context`)."""
+
+    concept: str  # "killed", "injured"… or ""
+    noun: str  # the counted noun's class ("" for people in general or none)
+    verb: str  # the verb above it, folded ("go on" → "last")
+    subject: str  # that verb's subject noun
+    qualifiers: frozenset[str]
+    owner: str  # the name it belongs to ("44 percent for Vell")
+    event: str  # the words of its clause: subject, verb, objects ("people took part march")
+
+
+@dataclass(frozen=True)
 class Found:
     """A claim with what it counts: the key claims must share to be compared."""
 
@@ -126,9 +141,10 @@ class Found:
     qualifiers: frozenset[str]
     masked: str  # the sentence with the number replaced, for pairing
     local: str = ""  # the words around the number (masked), for pairing
-    position: int = 0  # the sentence's index in its article
     names: frozenset[str] = frozenset()  # proper nouns of the sentence, lowercased
     owner: str = ""  # the name the number belongs to ("44 percent for Vell")
+    periods: frozenset[tuple[int, int]] = frozenset()  # see with_periods
+    event: str = ""  # the words of its clause (Context.event), for pairing
 
     def match(self, other: Found) -> int:
         """How surely two claims count the same thing: 2 (same concept and noun, or the
@@ -179,19 +195,20 @@ def find_claims(
         index = bisect.bisect_right(starts, span.start_char) - 1
         if index < 0:
             continue
-        concept, noun, verb, subject, qualifiers, owner = _context(span)
+        context = _context(span)
         if quantity.unit == "votes":
-            concept, noun, qualifiers = "", "tally", frozenset()
-        if not concept and not noun and not verb:
+            context = replace(context, concept="", noun="tally", qualifiers=frozenset())
+        if not context.concept and not context.noun and not context.verb:
             continue
-        if not quantity.unit and _small_count(quantity.nominal, concept):
+        if not quantity.unit and _small_count(quantity.nominal, context.concept):
             continue  # "two countries", "three leaders": counts nobody disputes
         if quantity.nominal == 1 and (
-            verb in SPEECH_VERBS or not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
+            context.verb in SPEECH_VERBS
+            or not (span.end < len(doc) and doc[span.end].pos_ == "NOUN")
         ):
             continue  # "one of them", "one evacuee said": only "one worker died" counts
-        qualifiers |= _rate(doc.text[span.end_char : span.end_char + 12])
-        context = (concept, noun, verb, subject, qualifiers, owner)
+        rate = _rate(doc.text[span.end_char : span.end_char + 12])
+        context = replace(context, qualifiers=context.qualifiers | rate)
         found.append(
             _found(article, sentences, index, span, span.text, span.start_char, quantity, context)
         )
@@ -217,10 +234,9 @@ def find_date_claims(
         span = doc.char_span(mention.mention_start, mention.mention_end, alignment_mode="expand")
         if span is None:
             continue
-        concept, noun, verb, subject, qualifiers, owner = _context(span)
+        context = _context(span)
         if event.bound:
-            qualifiers |= {event.bound}
-        context = (concept, noun, verb, subject, qualifiers, owner)
+            context = replace(context, qualifiers=context.qualifiers | {event.bound})
         found.append(
             _found(
                 article,
@@ -245,14 +261,13 @@ def _found(
     written: str,
     at: int,
     quantity: Quantity,
-    context: tuple[str, str, str, str, frozenset[str], str],
+    context: Context,
     mask: str = "several",
 ) -> Found:
     """The record of a value ``written`` at offset ``at`` (``span`` in the parse) of the
     article's sentence ``index``, with its :func:`_context`; ``mask`` stands for the value
     in the sentence used for pairing."""
     sentence = sentences[index]
-    concept, noun, verb, subject, qualifiers, owner = context
     offset = at - sentence.start
     claim = Claim(
         article.id, quantity.describe(), written, sentence.text, sentence.start, sentence.end
@@ -261,16 +276,16 @@ def _found(
         claim,
         quantity,
         article.source,
-        concept,
-        noun,
-        verb,
-        subject,
-        qualifiers,
+        context.concept,
+        context.noun,
+        context.verb,
+        context.subject,
+        context.qualifiers,
         sentence.text[:offset] + mask + sentence.text[offset + len(written) :],
         _local(span, sentence.start, sentence.end),
-        index,
         _names(span, sentence.start, sentence.end),
-        owner,
+        context.owner,
+        event=context.event,
     )
 
 
@@ -370,8 +385,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
     return not (span.root.dep_ == "npadvmod" and span.root.head.lemma_ == "old")
 
 
-def _context(span: Any) -> tuple[str, str, str, str, frozenset[str], str]:
-    """(concept, noun class, verb, subject, qualifiers, owner) of a number."""
+def _context(span: Any) -> Context:
+    """What the number (or date) ``span`` counts (or dates)."""
     noun = _counted_noun(span)
     anchor = noun if noun is not None else span.root
     verb = _verb(anchor)
@@ -398,8 +413,38 @@ def _context(span: Any) -> tuple[str, str, str, str, frozenset[str], str]:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN") and subjects[0] not in span:
             subject = subjects[0].lemma_.lower()
-    qualifiers = _qualifiers(span, noun, verb)
-    return concept, noun_class, verb_lemma, subject, qualifiers, _owner(span, verb)
+    return Context(
+        concept,
+        noun_class,
+        verb_lemma,
+        subject,
+        _qualifiers(span, noun, verb),
+        _owner(span, verb),
+        _event(span, noun, verb),
+    )
+
+
+#: Dependents of a verb that say what its clause is about.
+_EVENT_DEPS = frozenset("nsubj nsubjpass dobj prt attr acomp oprd agent dative".split())
+
+
+def _event(span: Any, noun: Any, verb: Any) -> str:
+    """The words of the clause a value stands in, in sentence order and outside the value:
+    the verb with its particle, subject and objects (each with its compounds) and the
+    objects of its prepositions, dates left out; the counted noun and its head when there
+    is no verb.
+    "About 12,000 people took part in the march" → "people took part march"."""
+    heads = [verb] if verb is not None else [t for t in (noun, span.root.head) if t is not None]
+    words = set(heads)
+    for head in heads:
+        for child in head.children:
+            if child.dep_ in _EVENT_DEPS:
+                words.add(child)
+            elif child.dep_ == "prep":
+                words.update(c for c in child.children if c.dep_ == "pobj")
+    words |= {c for w in list(words) for c in w.children if c.dep_ == "compound"}
+    kept = (t for t in sorted(words, key=lambda t: t.i) if t not in span)
+    return " ".join(t.text for t in kept if t.ent_type_ not in ("DATE", "TIME"))
 
 
 #: Verbs that measure the same duration ("the talks lasted / went on / ran for").
@@ -458,9 +503,13 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
     plan = False
     if noun is not None:
         tokens += [t for t in noun.subtree if t.i < noun.i + 3]
+    tokens += [c for c in span.root.children if c.dep_ == "prep"]  # "€52m, including bonuses"
     if verb is not None:
         tokens += [c for c in verb.children if c.dep_ in ("advmod", "npadvmod", "prep")]
         tokens += [t for c in verb.children if c.dep_ == "prep" for t in c.subtree]
+        tokens += [  # "Marrowick alone has evacuated 4,200"
+            t for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.children
+        ]
         above = verb.head
         if above is not verb and above.pos_ == "VERB" and above.lemma_.lower() in _PLANS:
             tokens.append(above)
@@ -475,12 +524,20 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
         for t in tokens
         if t.lower_ in QUALIFIERS and not (t.lower_ == "each" and t.nbor(1).lower_ == "other")
     }
-    if any(  # "four of them": part of a group named before
-        child.dep_ == "prep" and child.lower_ == "of" and c.pos_ == "PRON"
+    if any(  # "four of them", "2,400 of its 4,600 schools": part of a group
+        child.dep_ == "prep" and child.lower_ == "of" and _is_group(c)
         for child in span.root.children
         for c in child.children
     ):
         found.add("of-them")
+    whole = noun.head if noun is not None else span.root.head
+    if (
+        whole.dep_ == "prep"
+        and whole.lower_ == "of"
+        and whole.head.like_num
+        and whole.head not in span
+    ):
+        found.add("whole")  # the 4,600 of "2,400 of its 4,600 schools"
     if plan:
         found.add("proposed")
     if "so far" in text:
@@ -488,12 +545,18 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
     return frozenset(found)
 
 
+def _is_group(token: Any) -> bool:
+    """A pronoun or a counted noun: what "four of them", "2,400 of its 4,600 schools" take
+    a part of."""
+    return token.pos_ == "PRON" or any(c.dep_ == "nummod" for c in token.children)
+
+
 def compare(
     found: Sequence[Found], cosines: Any, scorer: PairScorer | None = None
 ) -> tuple[list[Comparison], list[Comparison]]:
     """(conflicts and possibly-different pairs, agreements) among different outlets;
-    ``cosines[0, i, j]`` and ``cosines[1, i, j]`` are how alike the masked sentences and
-    surroundings of ``found[i]`` and ``found[j]`` are."""
+    ``cosines[:, i, j]`` are how alike the masked sentences, surroundings and clauses of
+    ``found[i]`` and ``found[j]`` are."""
     scorer = scorer or PairScorer()
     pairs = _pairs(found, cosines, scorer)
     conflicts: list[Comparison] = []
@@ -503,7 +566,7 @@ def compare(
             continue
         members = [found[i] for i in group]
         edges = [(found[i], found[j]) for i in group for j in group if (i, j) in pairs]
-        if _conflicting(members, edges):
+        if _conflicting(edges):
             conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, pairs))
@@ -545,7 +608,7 @@ def _pairs(
                 if found[i].quantity.unit == found[j].quantity.unit:
                     features = pair_features(found[i], found[j], *cosines[:, i, j])
                     differ = found[i].quantity.conflicts(found[j].quantity)
-                    chance = scorer.probability(features, found[i].quantity.unit in DATE_UNITS)
+                    chance = scorer.probability(features, pair_kind(found[i], found[j]))
                     if chance >= (scorer.conflict if differ else scorer.pair):
                         weight[r, c] = chance
         for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
@@ -573,13 +636,16 @@ PAIR_FEATURES = (
     "names",  # Jaccard overlap of the sentences' proper nouns
     "ratio",  # |ln(a / b)| of the values (ln(1 + days) of dates), at most 3
     "agree",  # the values state the same fact
-    "leads",  # both stand in their article's first two sentences
+    "same_period",  # their sentences name days or months that overlap ("on Thursday")
+    "other_period",  # both name some, none overlap: a toll by Wednesday, another Thursday
+    "event",  # MiniLM cosine of their clauses' words (Found.event)
 )
 
 
-def pair_features(a: Found, b: Found, cosine: float, local: float) -> np.ndarray:
-    """:data:`PAIR_FEATURES` of two claims (one unit, different outlets); ``cosine`` and
-    ``local`` are how alike their masked sentences and surroundings are."""
+def pair_features(a: Found, b: Found, cosine: float, local: float, event: float) -> np.ndarray:
+    """:data:`PAIR_FEATURES` of two claims (one unit, different outlets); ``cosine``,
+    ``local`` and ``event`` are how alike their masked sentences, surroundings and clauses
+    are."""
     match = a.match(b)
     low, high = sorted(max(abs(x.quantity.nominal), 1e-9) for x in (a, b))
     apart = np.log1p(high - low) if a.quantity.unit in DATE_UNITS else np.log(high / low)
@@ -603,45 +669,68 @@ def pair_features(a: Found, b: Found, cosine: float, local: float) -> np.ndarray
             len(a.names & b.names) / len(union) if union else 0.0,
             min(3.0, float(apart)),
             a.quantity.agrees(b.quantity),
-            a.position < 2 and b.position < 2,
+            _overlap(a.periods, b.periods),
+            bool(a.periods and b.periods) and not _overlap(a.periods, b.periods),
+            event,
         ],
         dtype=float,
     )
 
 
+#: The kinds of claim pair :class:`PairScorer` weighs apart.
+PAIR_KINDS = ("numbers", "dates")
+
+
+def pair_kind(a: Found, b: Found) -> str:
+    """Which of :data:`PAIR_KINDS` two claims of one unit make."""
+    return "dates" if a.quantity.unit in DATE_UNITS else "numbers"
+
+
+@dataclass(frozen=True)
+class Regression:
+    """Logistic weights over :data:`PAIR_FEATURES` and a bias."""
+
+    weights: tuple[float, ...]
+    bias: float
+
+    def probability(self, features: np.ndarray) -> float:
+        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(self.weights) + self.bias))))
+
+
 @dataclass(frozen=True)
 class PairScorer:
-    """Logistic regression over :data:`PAIR_FEATURES`: the probability that two claims
-    count the same quantity of the same event. Claims pair at ``pair`` or more, and at
-    ``conflict`` or more when their values conflict (a false conflict costs more than a
-    missed one). The defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on
-    the dev stories; docs/analysis.md)."""
+    """The probability that two claims count the same quantity of the same event: one
+    logistic regression over :data:`PAIR_FEATURES` per :data:`PAIR_KINDS`. Claims pair at
+    ``pair`` or more, and at ``conflict`` or more when their values conflict (a false
+    conflict costs more than a missed one). The defaults come from
+    ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories; docs/analysis.md)."""
 
-    weights: tuple[float, ...] = (
-        1.691, 2.26, 1.178, -0.069, -0.424, -1.741, 0.581, -0.323, 0.096,
-        0.678, -0.014, 0.552, -1.404, -0.919, -0.696, -0.996, 2.867, 1.242,
-    )  # fmt: skip
-    bias: float = -1.411
+    models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
-    conflict: float = 0.7
-    date_weights: tuple[float, ...] = (
-        2.843, 2.392, 0.044, -0.435, 0.476, -1.616, -0.499, -0.605, 0.629,
-        -0.603, -0.474, 0.508, -0.807, 0.51, 1.495, -2.65, -0.026, 1.904,
-    )  # fmt: skip
-    date_bias: float = -0.71
+    conflict: float = 0.65
 
-    def probability(self, features: np.ndarray, date: bool = False) -> float:
-        weights, bias = (self.date_weights, self.date_bias) if date else (self.weights, self.bias)
-        return float(1.0 / (1.0 + np.exp(-(features @ np.asarray(weights) + bias))))
+    def probability(self, features: np.ndarray, kind: str) -> float:
+        return self.models[kind].probability(features)
 
 
-def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]]) -> bool:
-    """Whether paired claims conflict (and no outlet gives two conflicting values, which
-    would mean the group holds two quantities)."""
-    for source in {m.source for m in members}:
-        own = [m for m in members if m.source == source]
-        if any(a.quantity.conflicts(b.quantity) for a, b in combinations(own, 2)):
-            return False
+_FITTED: dict[str, Regression] = {
+    "numbers": Regression(
+        (2.15, 1.174, 1.751, 0.122, -0.53, -1.76, 0.445, -0.034, -0.181, 0.1, -0.322,
+         0.529, -1.221, -0.913, -0.227, -0.98, 2.815, 0.285, -1.129, 2.208),
+        -1.375,
+    ),
+    "dates": Regression(
+        (3.448, 1.588, 0.096, -0.12, 0.224, -1.269, -0.111, -0.531, 0.195, -0.623, -0.212,
+         0.277, -1.19, 0.238, 1.956, -3.037, -0.542, -0.097, 0.363, 1.601),
+        -0.374,
+    ),
+}  # fmt: skip
+
+
+def _conflicting(edges: Sequence[tuple[Found, Found]]) -> bool:
+    """Whether paired claims conflict. An outlet may hold two of the group's values: one
+    that reports another's figure beside its own ("barely 55 percent, not the 72 percent
+    announced") shows the dispute itself."""
     return any(a.quantity.conflicts(b.quantity) for a, b in edges)
 
 
@@ -712,11 +801,53 @@ def story_claims(
     ]
     if not found:
         return [], []
-    return compare(found, claim_cosines(found, embedder))
+    return compare(with_periods(found, mentions), claim_cosines(found, embedder))
+
+
+def with_periods(
+    found: Sequence[Found], mentions: Sequence[tuple[DatedMention, Event, str]]
+) -> list[Found]:
+    """``found`` with the periods (first and last day, as ordinals) that each claim's
+    sentence dates besides the claim itself (:attr:`Found.periods`): a count "by Wednesday"
+    and one "on Thursday", or inflation "in March" and "in April", are two quantities."""
+    named: dict[tuple[str, int], list[tuple[int, tuple[int, int]]]] = {}
+    for mention, _, _ in mentions:
+        if mention.date is not None and mention.precision:
+            period = _period(mention.date, mention.precision)
+            named.setdefault((mention.article, mention.start), []).append(
+                (mention.mention_start, period)
+            )
+    result = []
+    for item in found:
+        claim = item.claim
+        own = claim.start + claim.text.find(claim.expression)
+        periods = named.get((claim.article, claim.start), [])
+        result.append(replace(item, periods=frozenset(p for at, p in periods if at != own)))
+    return result
+
+
+def _period(date: dt.date, precision: str) -> tuple[int, int]:
+    """The first and last day (ordinals) of the day, week, month or year of ``date``."""
+    if precision == "week":
+        first = date - dt.timedelta(days=date.weekday())
+        return first.toordinal(), first.toordinal() + 6
+    if precision == "month":
+        last = calendar.monthrange(date.year, date.month)[1]
+        return date.replace(day=1).toordinal(), date.replace(day=last).toordinal()
+    if precision == "year":
+        return dt.date(date.year, 1, 1).toordinal(), dt.date(date.year, 12, 31).toordinal()
+    return date.toordinal(), date.toordinal()
+
+
+def _overlap(a: frozenset[tuple[int, int]], b: frozenset[tuple[int, int]]) -> bool:
+    return any(x0 <= y1 and y0 <= x1 for x0, x1 in a for y0, y1 in b)
 
 
 def claim_cosines(found: Sequence[Found], embedder: Embedder) -> np.ndarray:
-    """Array [2, n, n]: MiniLM cosines of the claims' masked sentences and surroundings."""
-    sentences = embedder.encode([f.masked for f in found])
-    local = embedder.encode([f.local for f in found])
-    return np.stack([sentences @ sentences.T, local @ local.T])
+    """Array [3, n, n]: MiniLM cosines of the claims' masked sentences, surroundings and
+    clauses."""
+    vectors = [embedder.encode([getattr(f, key) for f in found]) for key in _ENCODED]
+    return np.stack([v @ v.T for v in vectors])
+
+
+_ENCODED = ("masked", "local", "event")

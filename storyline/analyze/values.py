@@ -252,6 +252,8 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     if not unit and _is_fraction(rest):
         unit = "%"
+    if unit in _MEASURES and not step:
+        step = 1.0  # "11 miles" is a length to the mile, so it can be "18 kilometres"
     nominal = value * factor
     low, high = nominal - step * factor / 4, nominal + step * factor / 4
     approximate = written_in_words or qualifier in (*_ABOUT, *_NEARLY)
@@ -264,6 +266,10 @@ def parse_quantity(text: str) -> Quantity | None:
     elif approximate:
         low, high = min(low, nominal * 0.9), max(high, nominal * 1.1)
     return Quantity(nominal, low, high, unit, approximate)
+
+
+#: Units of physical measures, whose whole numbers are rounded to the unit written.
+_MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h"})
 
 
 def _tally(text: str) -> Quantity | None:
