@@ -8,7 +8,7 @@ dev stories; the conflicts and agreements it then finds among that story's numbe
 dates are scored as bench_analysis.py scores them. Numbers and dates have a regression
 each. The test stories are never read.
 
-    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.65]
+    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.7 0.8]
 """
 
 from __future__ import annotations
@@ -64,7 +64,8 @@ def main() -> None:
     parser.add_argument("--c", type=float, default=1.0, help="inverse regularization")
     parser.add_argument("--pairs", default="0.3,0.4,0.5,0.6")
     parser.add_argument("--conflicts", default="0.5,0.6,0.7,0.8")
-    parser.add_argument("--show", type=float, nargs=2, help="errors at these thresholds")
+    parser.add_argument("--date-conflicts", default="0.7,0.8,0.9")
+    parser.add_argument("--show", type=float, nargs=3, help="errors at these thresholds")
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
     embedder = MiniLMEmbedder()
@@ -105,23 +106,28 @@ def main() -> None:
     print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
     drop = [name for name in args.drop.split(",") if name]
     held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
-    print(f"{'pair':>5} {'conflict':>8}  conflicts P / R   agreements P / R")
-    for pair, conflict in itertools.product(floats(args.pairs), floats(args.conflicts)):
-        if conflict < pair:
+    print(f"{'pair':>5} {'conflict':>8} {'dates':>5}  conflicts P / R   agreements P / R")
+    grid = itertools.product(
+        floats(args.pairs), floats(args.conflicts), floats(args.date_conflicts)
+    )
+    for pair, conflict, dates in grid:
+        if min(conflict, dates) < pair:
             continue
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict)
+            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates)
             run(story, trial, conflicts, agreements)
         print(
-            f"{pair:>5.2f} {conflict:>8.2f}  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
+            f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f}"
+            f"  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
             f"    {agreements.precision():.3f} / {agreements.recall():.3f}"
             f"   ({conflicts.correct}/{conflicts.predicted} right, {conflicts.found} found)"
         )
     if args.show:
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            trial = dataclasses.replace(scorer, pair=args.show[0], conflict=args.show[1])
+            pair, conflict, dates = args.show
+            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates)
             run(story, trial, conflicts, agreements)
         for note in conflicts.notes + agreements.notes:
             print("  ", note)

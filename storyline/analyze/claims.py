@@ -85,19 +85,21 @@ CONCEPTS = {
     "evacuated": {"evacuate", "evacuee", "evacuated", "displace", "displaced", "flee"},
     "rescued": {"rescue", "rescued", "save", "pull"},
 }  # fmt: skip
+#: Concept lemmas that name the concept only when people are counted.
+_PEOPLE_ONLY = frozenset({"pull"})
 _CONCEPT_OF = {lemma: concept for concept, lemmas in CONCEPTS.items() for lemma in lemmas}
 #: Words that change which quantity a number is.
 QUALIFIERS = frozenset(
     "first initial initially total overall so-far daily weekly monthly annual annually "
     "yearly per each average additional another more further new extra remaining "
     "original originally planned expected projected target budgeted proposed final "
-    "officially confirmed estimated capacity now latest alone including".split()
+    "officially confirmed estimated capacity now latest alone including still".split()
 )
 #: Verbs above a number that make it a plan, not a fact ("had proposed cutting 120").
 _PLANS = frozenset("propose plan consider draft".split())
 #: Nouns that count the same kind of thing.
 NOUN_CLASSES = {
-    "people": {"people", "person", "resident", "civilian", "passenger", "citizen",
+    "people": {"people", "person", "resident", "civilian", "passenger", "citizen", "patient",
                "villager", "inhabitant", "individual", "man", "woman", "adult"},
     "home": {"home", "house", "dwelling", "building", "property", "residence"},
     "vote": {"vote", "ballot"},
@@ -402,8 +404,10 @@ def _context(span: Any) -> Context:
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ in _CLOSE)
             elif child.dep_ == "prep" and child.lower_ == "to":  # "crushed to death"
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
-    concept = next((_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), "")
     noun_class = _CLASS_OF.get(noun.lemma_.lower(), noun.lemma_.lower()) if noun is not None else ""
+    if noun_class not in ("", "people"):
+        words -= _PEOPLE_ONLY  # boxes "pulled" from the shelves were not rescued
+    concept = next((_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), "")
     if noun_class in _CONCEPT_OF or noun_class == "people":
         noun_class = ""  # "deaths", "people": the concept says it all
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
@@ -608,8 +612,9 @@ def _pairs(
                 if found[i].quantity.unit == found[j].quantity.unit:
                     features = pair_features(found[i], found[j], *cosines[:, i, j])
                     differ = found[i].quantity.conflicts(found[j].quantity)
-                    chance = scorer.probability(features, pair_kind(found[i], found[j]))
-                    if chance >= (scorer.conflict if differ else scorer.pair):
+                    kind = pair_kind(found[i], found[j])
+                    chance = scorer.probability(features, kind)
+                    if chance >= scorer.needed(kind, differ):
                         weight[r, c] = chance
         for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
             if weight[r, c] > 0:
@@ -701,28 +706,35 @@ class Regression:
 class PairScorer:
     """The probability that two claims count the same quantity of the same event: one
     logistic regression over :data:`PAIR_FEATURES` per :data:`PAIR_KINDS`. Claims pair at
-    ``pair`` or more, and at ``conflict`` or more when their values conflict (a false
-    conflict costs more than a missed one). The defaults come from
+    ``pair`` or more, and at ``conflict`` (``date_conflict`` for dates) or more when their
+    values conflict (a false conflict costs more than a missed one). The defaults come from
     ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories; docs/analysis.md)."""
 
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
-    conflict: float = 0.65
+    conflict: float = 0.7
+    date_conflict: float = 0.8
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
 
+    def needed(self, kind: str, differ: bool) -> float:
+        """The probability a pair of ``kind`` needs, its values conflicting or not."""
+        if not differ:
+            return self.pair
+        return self.date_conflict if kind == "dates" else self.conflict
+
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.15, 1.174, 1.751, 0.122, -0.53, -1.76, 0.445, -0.034, -0.181, 0.1, -0.322,
-         0.529, -1.221, -0.913, -0.227, -0.98, 2.815, 0.285, -1.129, 2.208),
-        -1.375,
+        (2.129, 1.199, 1.575, -0.057, -0.581, -2.429, 0.459, -0.227, -0.228, 0.136, -0.363,
+         0.472, -1.235, -1.133, -0.263, -0.96, 2.968, 0.243, -1.119, 2.354),
+        -1.229,
     ),
     "dates": Regression(
-        (3.448, 1.588, 0.096, -0.12, 0.224, -1.269, -0.111, -0.531, 0.195, -0.623, -0.212,
-         0.277, -1.19, 0.238, 1.956, -3.037, -0.542, -0.097, 0.363, 1.601),
-        -0.374,
+        (3.53, 1.544, 0.209, 0.167, 0.266, -0.995, -0.079, -0.397, 0.209, -0.619, -0.194,
+         0.325, -1.229, -0.131, 1.945, -2.947, -0.478, -0.112, 0.466, 1.65),
+        -0.65,
     ),
 }  # fmt: skip
 

@@ -27,8 +27,8 @@ SAME_VALUE = 0.1
 
 _LOWER = ("at least", "more than", "over", "upwards of", "in excess of", "above", "exceeding",
           "no fewer than", "no less than", "at minimum")  # fmt: skip
-_UPPER = ("up to", "as many as", "less than", "fewer than", "under", "below", "at most",
-          "no more than")  # fmt: skip
+_UPPER = ("up to", "as many as", "as much as", "less than", "fewer than", "under", "below",
+          "at most", "no more than")  # fmt: skip
 _NEARLY = ("nearly", "almost", "just under", "close to", "shy of")
 _ABOUT = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
           "approx.", "approx", "circa", "c.", "roughly", "more or less", "or so")  # fmt: skip
