@@ -1,11 +1,13 @@
 """Claims found in parsed text and paired across outlets, with the real models."""
 
 import dataclasses
+import datetime as dt
 
 import pytest
 
-from storyline.analyze.claims import find_claims, story_claims
+from storyline.analyze.claims import find_claims, story_claims, with_periods
 from storyline.analyze.nlp import parse
+from storyline.analyze.timeline import dated_mentions
 from storyline.segment import Sentences
 from tests.conftest import make_article
 
@@ -17,12 +19,44 @@ def _articles(**texts):
     ]
 
 
-def _claims(text):
+def _found(text):
     article = make_article(text)
-    return [
-        f.claim.expression
-        for f in find_claims(article, parse([text])[0], Sentences([article])[article.id])
-    ]
+    return find_claims(article, parse([text])[0], Sentences([article])[article.id])
+
+
+def _claims(text):
+    return [f.claim.expression for f in _found(text)]
+
+
+def _qualifiers(text):
+    return {f.claim.expression: set(f.qualifiers) for f in _found(text)}
+
+
+def test_a_part_of_a_whole_and_a_place_alone_are_qualified():
+    assert _qualifiers("Marrowick alone has evacuated 4,200 people.")["4,200"] == {"alone"}
+    shares = _qualifiers("The strike closed nearly 2,400 of its 4,600 state schools.")
+    assert shares == {"nearly 2,400": {"of-them"}, "4,600": {"whole"}}
+    fee = _qualifiers("He left in a deal worth €52 million, including bonuses.")
+    assert fee["€52 million"] == {"including"}
+
+
+def test_boxes_pulled_from_shelves_are_not_people_rescued():
+    boxes, people = _found("The firm pulled nearly 2 million boxes. Crews pulled 280 people out.")
+    assert (boxes.concept, boxes.noun) == ("", "box")
+    assert people.concept == "rescued"
+
+
+def test_a_claim_carries_the_words_of_its_clause_and_the_days_its_sentence_names():
+    text = "About 12,000 people took part in the march, police said on Sunday."
+    article = dataclasses.replace(make_article(text), date=dt.date(2031, 5, 6))
+    sentences = Sentences([article])
+    docs = {article.id: parse([text])[0]}
+    found = find_claims(article, docs[article.id], sentences[article.id])
+    mentions = dated_mentions([article], sentences, docs)
+    (claim,) = with_periods(found, mentions)
+    assert claim.event == "people took part march"
+    sunday = dt.date(2031, 5, 4).toordinal()
+    assert claim.periods == {(sunday, sunday)}
 
 
 def test_years_ages_dates_times_and_street_numbers_are_not_claims():
@@ -78,3 +112,20 @@ def test_durations_of_different_things_are_only_possibly_different(compared):
     conflicts, _ = compared
     assert ["four hours", "three hours"] in _expressions(conflicts, "possibly different")
     assert not any("three hours" in c for c in _expressions(conflicts, "conflict"))
+
+
+def test_an_outlet_that_reports_both_sides_figures_does_not_hide_the_conflict(minilm):
+    articles = _articles(
+        union="The union said 82 percent of teachers went on strike on Tuesday.",
+        wire=(
+            "The union said 82% of teachers went on strike on Tuesday, while the ministry "
+            "said just under a third of teachers did."
+        ),
+        ministry="The ministry said 31 percent of teachers went on strike on Tuesday.",
+    )
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
+    conflicts, agreements = story_claims(articles, Sentences(articles), docs, [], minilm)
+    assert ["31 percent", "82 percent", "82%", "just under a third"] in _expressions(
+        conflicts, "conflict"
+    )
+    assert ["82 percent", "82%"] in _expressions(agreements, "agreement")

@@ -111,3 +111,16 @@ def test_speeds_in_two_systems_agree_and_a_share_in_words_agrees_with_percent():
     assert parse_quantity("56mph").agrees(parse_quantity("90 km/h"))
     assert parse_quantity("four in five").agrees(parse_quantity("80 percent"))
     assert parse_quantity("one in three").conflicts(parse_quantity("half"))
+
+
+def test_a_whole_measure_is_rounded_to_its_unit_so_miles_can_agree_with_kilometres():
+    miles, kilometres = parse_quantity("11-mile"), parse_quantity("18 kilometres")
+    assert miles.agrees(kilometres) and not miles.conflicts(kilometres)
+    assert parse_quantity("4-kilometre").conflicts(parse_quantity("six-kilometre"))
+    assert parse_quantity("12").conflicts(parse_quantity("11"))  # counts stay exact
+
+
+def test_as_much_as_is_an_upper_bound():
+    peak = parse_quantity("as much as 19%")
+    assert (peak.low, peak.high) == (0.0, 19.0)
+    assert not peak.conflicts(parse_quantity("14 percent"))
