@@ -570,7 +570,7 @@ def compare(
             continue
         members = [found[i] for i in group]
         edges = [(found[i], found[j]) for i in group for j in group if (i, j) in pairs]
-        if _conflicting(edges):
+        if _conflicting(members, edges):
             conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, pairs))
@@ -713,7 +713,7 @@ class PairScorer:
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
     conflict: float = 0.7
-    date_conflict: float = 0.8
+    date_conflict: float = 0.7
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -739,10 +739,17 @@ _FITTED: dict[str, Regression] = {
 }  # fmt: skip
 
 
-def _conflicting(edges: Sequence[tuple[Found, Found]]) -> bool:
-    """Whether paired claims conflict. An outlet may hold two of the group's values: one
-    that reports another's figure beside its own ("barely 55 percent, not the 72 percent
-    announced") shows the dispute itself."""
+def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]]) -> bool:
+    """Whether paired claims conflict. An outlet may give two of the group's numbers: one
+    that reports another's figure beside its own ("82 percent, the union said; the
+    ministry said a third") shows the dispute itself. An outlet that gives two of its
+    dates dates two events ("met on Monday", "the summit on Wednesday"), so the group
+    holds two quantities, not a conflict."""
+    if members[0].quantity.unit in DATE_UNITS:
+        for source in {m.source for m in members}:
+            own = [m for m in members if m.source == source]
+            if any(a.quantity.conflicts(b.quantity) for a, b in combinations(own, 2)):
+                return False
     return any(a.quantity.conflicts(b.quantity) for a, b in edges)
 
 
