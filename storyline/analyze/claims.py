@@ -9,14 +9,18 @@ with what it counts or dates, read from the parse:
   *concept* each ("killed", "death toll", "died", "lost their lives" → killed), and the
   counted nouns into classes ("soldiers", "troops"; "fighters", "rebels", "militants");
 - qualifiers that change what is counted ("first", "so far", "daily", "originally
-  proposed", "now"), and whether it counts part of a group ("four of them").
+  proposed", "now", "still", "alone"), and whether it counts part of a group ("four of
+  them", "2,400 of its 4,600 schools") or the whole;
+- the words of its clause (:class:`Context`) and the periods its sentence dates
+  (:func:`with_periods`).
 
 Two claims of different outlets in one unit are scored by :class:`PairScorer`, a
 logistic regression fitted on the dev stories: how likely they count the same quantity,
 from what they count (:meth:`Found.match`: concept, noun class, verb, subject,
-qualifiers; the name the number belongs to), how alike their sentences and the words
-around the numbers are (MiniLM cosine, numbers masked), how far apart the values are and
-whether both lead their articles; dates have weights of their own. Each claim is paired
+qualifiers; the name the number belongs to), how alike their sentences, clauses and the
+words around the numbers are (MiniLM cosines, numbers masked), whether their sentences
+date them to one period or two, and how far apart the values are; dates have weights of
+their own. Each claim is paired
 with at most one of the other outlet's, the pairing with the most probability
 (:func:`_pairs`); values that cannot both be true (:meth:`Quantity.conflicts`) need a
 surer pair. Paired values that conflict make a conflict; paired values stating the same
