@@ -32,11 +32,9 @@ from storyline.analyze.claims import (
     Regression,
     claim_cosines,
     compare,
-    find_claims,
-    find_date_claims,
     pair_features,
     pair_kind,
-    with_periods,
+    story_found,
 )
 from storyline.analyze.nlp import parse
 from storyline.analyze.timeline import dated_mentions
@@ -73,15 +71,9 @@ def main() -> None:
     for data in load("dev"):
         originals, by_gold, sentences = articles_of(data)
         docs = parse([a.text for a in originals])
-        by_id = [a.id for a in originals]
-        mentions = dated_mentions(originals, sentences, dict(zip(by_id, docs, strict=True)))
-        found = [
-            c
-            for a, d in zip(originals, docs, strict=True)
-            for c in find_claims(a, d, sentences[a.id])
-            + find_date_claims(a, d, sentences[a.id], mentions)
-        ]
-        found = with_periods(found, mentions)
+        by_id = dict(zip([a.id for a in originals], docs, strict=True))
+        mentions = dated_mentions(originals, sentences, by_id)
+        found = story_found(originals, sentences, by_id, mentions)
         cosines = claim_cosines(found, embedder)
         rows, labels, kinds = training_pairs(data, by_gold, found, cosines)
         numeric = {

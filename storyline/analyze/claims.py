@@ -814,6 +814,20 @@ def story_claims(
 ) -> tuple[list[Comparison], list[Comparison]]:
     """(conflicts incl. possibly different, agreements) among a story's articles;
     ``mentions`` are their resolved date mentions."""
+    found = story_found(articles, sentences, docs, mentions)
+    if not found:
+        return [], []
+    return compare(found, claim_cosines(found, embedder))
+
+
+def story_found(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    docs: Mapping[str, Any],
+    mentions: Sequence[tuple[DatedMention, Event, str]],
+) -> list[Found]:
+    """The number and date claims of a story's articles, with the periods their
+    sentences date (:func:`with_periods`): what :func:`compare` pairs."""
     found = [
         claim
         for a in articles
@@ -822,9 +836,7 @@ def story_claims(
             + find_date_claims(a, docs[a.id], sentences[a.id], mentions)
         )
     ]
-    if not found:
-        return [], []
-    return compare(with_periods(found, mentions), claim_cosines(found, embedder))
+    return with_periods(found, mentions)
 
 
 def with_periods(
