@@ -40,7 +40,7 @@ def governing_verb(token: Any, steps: int) -> Any:
     """The token itself if it is a verb, else the first verb among the next ``steps``
     tokens up its chain of heads; None if there is none."""
     for _ in range(steps):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head == token:
             break
         token = token.head
     return token if token.pos_ in ("VERB", "AUX") else None

@@ -209,7 +209,7 @@ def event_of(doc: Any, start: int, end: int) -> Event:
     if span is None:
         return Event("", frozenset(), False)
     token = span.root
-    while token.head is not token and (
+    while token.head != token and (
         token.head.i in range(span.start, span.end) or token.dep_ in ("pobj", "npadvmod", "prep")
     ):
         token = token.head

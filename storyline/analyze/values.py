@@ -95,12 +95,13 @@ _UNIT_WORDS = "|".join(
     sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
 )
 _CORE = (
-    rf"(?:(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:\s+(?:{_SCALE}))*"
+    rf"(?:(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
     rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
+    r"|(?:a|one|two|three)[\s-](?:half|thirds|third|quarters|quarter|fifth|tenth)(?![\w])"
+    rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?"
     rf"|{_WORDS}(?:[\s-]+(?:and\s+)?(?:{_WORDS}|{_SCALE}))*(?![\w])(?!-(?!(?:{_UNIT_WORDS})\b))"
     rf"|(?:a|an|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
-    r"|(?:a|one|two|three)[\s-](?:half|third|thirds|quarter|quarters|fifth|tenth)"
-    rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?|half(?!\s+(?:an?|the)\b))"
+    r"|half(?!\s+(?:an?|the)\b))"
 )
 _PHRASE = re.compile(
     rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
@@ -131,6 +132,10 @@ _CONTEST = re.compile(
 
 _HYPHENATED_UNIT = re.compile(
     r"([\da-z])-((?:kilomet|met|mile|hour|minute|day|week|month|year|second)[a-z]*)$"
+)
+
+_HYPHENATED_SCALE = re.compile(
+    rf"(?<=[\da-z])-(?=(?:{_SCALE}|dollars?|euros?|pounds?|yen)\b)", re.IGNORECASE
 )
 
 
@@ -230,6 +235,7 @@ def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` states, or None when it states no usable number."""
     lowered = " ".join(text.lower().replace("per cent", "percent").split())
     lowered = _HYPHENATED_UNIT.sub(r"\1 \2", lowered)  # "4-kilometre", "three-hour"
+    lowered = _HYPHENATED_SCALE.sub(" ", lowered)  # "a $2-billion deal", "40-million-euro"
     tally = _tally(lowered)
     if tally is not None:
         return tally

@@ -40,6 +40,26 @@ def test_a_part_of_a_whole_and_a_place_alone_are_qualified():
     assert fee["€52 million"] == {"including"}
 
 
+def test_a_qualifier_over_another_number_or_in_another_clause_is_not_this_numbers():
+    inflation = _qualifiers("Prices rose 6.1 percent, well above the bank's 2 percent target.")
+    assert inflation["6.1 percent"] == set()
+    arrested = _qualifiers("Five other people, including two civil servants, were arrested.")
+    assert arrested["Five"] == set()
+    crossed = _qualifiers(
+        "Nearly 25,000 migrants have entered, according to the police, who say the number "
+        "is still rising."
+    )
+    assert crossed["Nearly 25,000"] == set()
+    assert _qualifiers("Core inflation stood at 4.8 percent.")["4.8 percent"] == {"core"}
+
+
+def test_others_are_people_and_the_counted_noun_is_not_its_own_subject():
+    (five,) = _found("Five other people were also arrested.")
+    (four,) = _found("Police arrested four others.")
+    assert (five.concept, five.noun, five.subject) == ("arrested", "", "")
+    assert (four.concept, four.noun) == ("arrested", "")
+
+
 def test_boxes_pulled_from_shelves_are_not_people_rescued():
     boxes, people = _found("The firm pulled nearly 2 million boxes. Crews pulled 280 people out.")
     assert (boxes.concept, boxes.noun) == ("", "box")

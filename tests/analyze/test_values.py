@@ -97,9 +97,16 @@ def test_a_tally_is_one_number_only_where_the_sentence_is_about_a_vote_or_a_cont
         ("half a million", 500_000, ""),
         ("€52million", 52_000_000, "EUR"),
         ("5km", 5000, "metres"),
+        ("310-million", 310_000_000, ""),
+        ("$2-billion", 2e9, "USD"),
+        ("40-million-euro", 40_000_000, "EUR"),
+        ("two-thirds", 200 / 3, "%"),
+        ("three quarters", 75, "%"),
     ],
 )
-def test_speeds_shares_half_units_and_glued_scales_are_read(text, nominal, unit):
+def test_speeds_shares_fractions_half_units_and_glued_or_hyphenated_scales_are_read(
+    text, nominal, unit
+):
     assert [text[a:b] for a, b in find_numbers(text)] == [text]
     quantity = parse_quantity(text)
     assert quantity is not None
