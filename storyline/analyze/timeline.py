@@ -172,8 +172,12 @@ def _looks_ahead(doc: Any) -> Any:
         span = doc.char_span(position, position + 1, alignment_mode="expand")
         if span is None:
             return None
-        if _dates_a_thing(span[0]):
-            return None
+        token = span[0]
+        if token.dep_ == "prep":  # "on Thursday": the date is the preposition's object
+            token = next((c for c in token.children if c.dep_ == "pobj"), token)
+        if _dates_a_thing(token):
+            thing = token.head.head  # "following his arrest on Thursday": the past
+            return _AFTER.get(thing.head.lower_) if thing.dep_ == "pobj" else None
         verb = governing_verb(span[0], 8)
         if verb is None:
             return None
@@ -192,6 +196,10 @@ def _looks_ahead(doc: Any) -> Any:
         return None
 
     return check
+
+
+#: Prepositions whose object happened before (False) or will happen after (True).
+_AFTER = {"following": False, "after": False, "since": False, "before": True, "ahead": True}
 
 
 def _dates_a_thing(token: Any) -> bool:

@@ -46,3 +46,16 @@ def test_a_period_starting_on_a_weekday_lies_ahead_of_a_past_tense_clause():
     docs = {article.id: parse([article.text])[0]}
     ((mention, _, _),) = dated_mentions([article], Sentences([article]), docs)
     assert (mention.mention, mention.date) == ("on Monday", dt.date(2030, 11, 11))
+
+
+def test_a_thing_after_following_lies_behind_a_future_clause_and_before_lies_ahead():
+    article = _dated(
+        "wire",
+        "The minister will appear in court today following his arrest on Thursday. "
+        "Unions will march on Sunday before the vote on Tuesday.",
+        dt.date(2030, 11, 15),  # a Friday
+    )
+    docs = {article.id: parse([article.text])[0]}
+    days = {m.mention: m.date for m, _, _ in dated_mentions([article], Sentences([article]), docs)}
+    assert days["on Thursday"] == dt.date(2030, 11, 14)
+    assert days["on Tuesday"] == dt.date(2030, 11, 19)
