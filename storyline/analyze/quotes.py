@@ -172,9 +172,9 @@ def _speech_subject(token: Any) -> Any:
         return None
     if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
         return None
-    for child in token.children:
-        if child.dep_ in ("nsubj", "nsubjpass"):
-            return child
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if subjects:  # the nearest: "During his meeting Mr Assad, the Russian president said"
+        return min(subjects, key=lambda c: abs(c.i - token.i))
     if token.dep_ in ("xcomp", "advcl", "conj", "pcomp") and token.head.pos_ in ("VERB", "AUX"):
         for child in token.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
@@ -210,7 +210,7 @@ class _Context:
                 return names.person(_proper_name(child)), ""
         if subject.pos_ in ("NOUN", "PROPN"):
             noun = subject.lemma_.lower()
-            named = self._titled(noun, subject.idx)
+            named = self._titled(noun, subject.idx, _modifiers(subject))
             if named:
                 return named, ""
             definite = any(c.lower_ in ("the", "this") for c in subject.children)
@@ -239,14 +239,17 @@ class _Context:
                 return self.names.person(name)
         return ""
 
-    def _titled(self, noun: str, before: int) -> str:
+    def _titled(self, noun: str, before: int, modifiers: frozenset[str] = frozenset()) -> str:
         """The person or organization last given the title ``noun`` before ``before``:
         "Interior Minister Oriana Castell", "the mayor, Hanna Ilves," or "Ilves, the
-        mayor,"."""
+        mayor,"; with ``modifiers`` ("the *Russian* president") only a title written
+        with them ("Russian president Vladimir Putin")."""
         for token in reversed(self.doc[: self._index(before)]):
             if token.lemma_.lower() != noun and token.lower_ != noun:
                 continue
             if self._inside_quote(token.idx):
+                continue
+            if not modifiers <= {t.lower_ for t in self.doc[max(0, token.i - 3) : token.i]}:
                 continue
             near = [c for c in token.children if c.dep_ == "appos"]
             if token.dep_ in ("compound", "appos"):
@@ -279,6 +282,13 @@ class _Context:
 
 
 _GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _modifiers(subject: Any) -> frozenset[str]:
+    """The words that say whose title a subject is: "Russian" of "the Russian president"."""
+    return frozenset(
+        c.lower_ for c in subject.children if c.dep_ in ("amod", "compound") and c.ent_type_
+    )
 
 
 def _proper_name(token: Any) -> str:

@@ -70,3 +70,15 @@ def test_roles_and_pronouns_resolve_to_the_person_given_that_role():
         "Aquavel",
         "Jon Ferris",
     ]
+
+
+def test_a_title_with_a_nationality_is_the_person_given_that_title_and_the_nearest_subject_speaks():
+    text = (
+        "Valdorian president Anja Rusk welcomed the Ostmark president, Pel Haverin, to Brask.\n\n"
+        "After her talks Mr Haverin on Friday, the Valdorian president said: "
+        "“Our borders will stay open.”"
+    )
+    article = make_article(text)
+    doc = parse([text])[0]
+    (quote,) = find_quotes(article, doc, Names([doc]))
+    assert quote.speaker == "Anja Rusk"
