@@ -597,13 +597,31 @@ def compare(
     for group in components(len(found), lambda i, j: (i, j) in pairs):
         if len(group) < 2:
             continue
-        members = [found[i] for i in group]
-        edges = [(found[i], found[j]) for i in group for j in group if (i, j) in pairs]
-        if _conflicting(members, edges):
-            conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
+        for part in _sure_parts(group, found, pairs, scorer):
+            members = [found[i] for i in part]
+            edges = [(found[i], found[j]) for i in part for j in part if (i, j) in pairs]
+            if _conflicting(members, edges):
+                conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, pairs))
     return conflicts, agreements
+
+
+def _sure_parts(
+    group: Sequence[int],
+    found: Sequence[Found],
+    pairs: Mapping[tuple[int, int], float],
+    scorer: PairScorer,
+) -> list[list[int]]:
+    """The parts of a paired group a conflict is judged on: the whole group for numbers;
+    for dates, the parts its pairs of at least the date-conflict probability hold
+    together, so that a weakly paired day of another event ("the village was emptied on
+    Monday") cannot make an outlet seem to date one event twice."""
+    if found[group[0]].quantity.unit not in DATE_UNITS:
+        return [list(group)]
+    sure = {pair for pair, chance in pairs.items() if chance >= scorer.date_conflict}
+    parts = components(len(group), lambda a, b: (group[a], group[b]) in sure)
+    return [[group[k] for k in part] for part in parts if len(part) > 1]
 
 
 def _agreements(

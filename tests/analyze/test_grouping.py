@@ -51,3 +51,24 @@ def test_an_outlet_giving_two_of_a_groups_dates_dates_two_events_not_a_conflict(
         _found("organisers", date_quantity(wednesday, "day"), "on Wednesday"),
     ]
     assert _conflicts(found) == []
+
+
+def test_a_weakly_paired_day_of_another_event_does_not_veto_a_date_conflict():
+    # P = sigmoid(8 · cosine + 2 · agree - 4): alike sentences pair surely, unlike ones
+    # pair only when their days agree, and weakly (0.6).
+    weights = tuple({"cosine": 8.0, "agree": 2.0}.get(name, 0.0) for name in PAIR_FEATURES)
+    scorer = PairScorer({kind: Regression(weights, -4.0) for kind in PAIR_KINDS})
+    sunday, monday = dt.date(2031, 5, 4), dt.date(2031, 5, 5)
+    found = [
+        _found("wire", date_quantity(monday, "day"), "broke out on Monday"),
+        _found("daily", date_quantity(sunday, "day"), "began on Sunday"),
+        _found("daily", date_quantity(monday, "day"), "emptied on Monday"),
+        _found("radio", date_quantity(monday, "day"), "three days ago"),
+    ]
+    cosines = np.full((3, 4, 4), 0.3)
+    for i, j in ((0, 1), (0, 3)):  # the fire's start, as three outlets tell it
+        cosines[0, i, j] = cosines[0, j, i] = 1.0
+    conflicts, _ = compare(found, cosines, scorer)
+    assert [sorted(c.expression for c in x.claims) for x in conflicts] == [
+        ["began on Sunday", "broke out on Monday", "three days ago"]
+    ]
