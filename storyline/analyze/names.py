@@ -31,6 +31,15 @@ ROLES = TITLES | frozenset(
     "organizer campaigner lawmaker legislator diplomat envoy negotiator chairperson "
     "striker midfielder defender goalkeeper player captain scientist engineer doctor".split()
 )
+#: Nouns that describe a person before a name at a sentence's start ("Pensioner Gerd
+#: Hallam, 68,"), besides the roles.
+DESCRIPTORS = frozenset(
+    "grandmother grandfather grandma grandpa gran grandad granny mother father mum dad "
+    "widow widower pensioner retiree neighbour neighbor headteacher headmaster headmistress "
+    "teacher nurse student schoolgirl schoolboy driver farmer shopkeeper worker volunteer "
+    "firefighter medic paramedic fisherman mechanic landlord tenant victim passenger "
+    "businessman businesswoman mum-of-two dad-of-two".split()
+)
 #: Name particles ignored when comparing names ("al-Assad" ~ "Assad").
 PARTICLES = frozenset("al el bin ibn de da di van von der den la le du".split())
 _POSSESSIVE = re.compile(r"(?:'|’)s?$")
@@ -38,10 +47,13 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 
 
 def clean_name(text: str) -> str:
-    """A name without leading titles, a possessive ending or surrounding punctuation."""
+    """A name without leading titles or describing nouns ("Pensioner Gerd Hallam"), a
+    possessive ending or surrounding punctuation."""
     words = _POSSESSIVE.sub("", text.strip(' \t\n,.;:"“”‘’()')).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         words = words[1:]
+    while len(words) > 2 and words[0].lower() in DESCRIPTORS:
+        words = words[1:]  # "Pensioner Gerd Hallam"
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)

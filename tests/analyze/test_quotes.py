@@ -82,3 +82,17 @@ def test_a_title_with_a_nationality_is_the_person_given_that_title_and_the_neare
     doc = parse([text])[0]
     (quote,) = find_quotes(article, doc, Names([doc]))
     assert quote.speaker == "Anja Rusk"
+
+
+def test_a_noun_describing_a_person_before_the_name_is_not_part_of_it():
+    assert clean_name("Pensioner Gerd Hallam") == "Gerd Hallam"
+    assert clean_name("Mum Ida") == "Mum Ida"  # too short to tell
+    text = (
+        "The ferry sank in minutes.\n\n"
+        "Grandmother Edda Runge, 74, was pulled from the water by a rower. "
+        "“That boy is my angel,” she said."
+    )
+    article = make_article(text)
+    doc = parse([text])[0]
+    (quote,) = find_quotes(article, doc, Names([doc]))
+    assert quote.speaker == "Edda Runge"
