@@ -4,6 +4,11 @@ from storyline.analyze.quotes import find_quotes, quote_spans
 from tests.conftest import make_article
 
 
+def _quotes(text):
+    doc = parse([text])[0]
+    return find_quotes(make_article(text), doc, Names([doc]))
+
+
 def test_quote_spans_take_curly_straight_and_mixed_marks_but_not_apostrophes():
     text = (
         'She said “we are ready now” and "the dam will hold.” It’s the ‘last warning they’ll get’.'
@@ -78,9 +83,7 @@ def test_a_title_with_a_nationality_is_the_person_given_that_title_and_the_neare
         "After her talks Mr Haverin on Friday, the Valdorian president said: "
         "“Our borders will stay open.”"
     )
-    article = make_article(text)
-    doc = parse([text])[0]
-    (quote,) = find_quotes(article, doc, Names([doc]))
+    (quote,) = _quotes(text)
     assert quote.speaker == "Anja Rusk"
 
 
@@ -92,7 +95,5 @@ def test_a_noun_describing_a_person_before_the_name_is_not_part_of_it():
         "Grandmother Edda Runge, 74, was pulled from the water by a rower. "
         "“That boy is my angel,” she said."
     )
-    article = make_article(text)
-    doc = parse([text])[0]
-    (quote,) = find_quotes(article, doc, Names([doc]))
+    (quote,) = _quotes(text)
     assert quote.speaker == "Edda Runge"
