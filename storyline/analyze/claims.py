@@ -37,7 +37,7 @@ import bisect
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field, replace
 from itertools import combinations
 from typing import Any
@@ -592,12 +592,13 @@ def compare(
     ``found[i]`` and ``found[j]`` are."""
     scorer = scorer or PairScorer()
     pairs = _pairs(found, cosines, scorer)
+    sure = {pair for pair, chance in pairs.items() if chance >= scorer.date_conflict}
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
     for group in components(len(found), lambda i, j: (i, j) in pairs):
         if len(group) < 2:
             continue
-        for part in _sure_parts(group, found, pairs, scorer):
+        for part in _sure_parts(group, found, sure):
             members = [found[i] for i in part]
             edges = [(found[i], found[j]) for i in part for j in part if (i, j) in pairs]
             if _conflicting(members, edges):
@@ -608,18 +609,14 @@ def compare(
 
 
 def _sure_parts(
-    group: Sequence[int],
-    found: Sequence[Found],
-    pairs: Mapping[tuple[int, int], float],
-    scorer: PairScorer,
+    group: Sequence[int], found: Sequence[Found], sure: Set[tuple[int, int]]
 ) -> list[list[int]]:
     """The parts of a paired group a conflict is judged on: the whole group for numbers;
-    for dates, the parts its pairs of at least the date-conflict probability hold
-    together, so that a weakly paired day of another event ("the village was emptied on
+    for dates, the parts its ``sure`` pairs (of at least the date-conflict probability)
+    hold together, so that a weakly paired day of another event ("the village was emptied on
     Monday") cannot make an outlet seem to date one event twice."""
     if found[group[0]].quantity.unit not in DATE_UNITS:
         return [list(group)]
-    sure = {pair for pair, chance in pairs.items() if chance >= scorer.date_conflict}
     parts = components(len(group), lambda a, b: (group[a], group[b]) in sure)
     return [[group[k] for k in part] for part in parts if len(part) > 1]
 

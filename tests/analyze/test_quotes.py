@@ -42,10 +42,7 @@ def test_speakers_come_from_verbs_pronouns_previous_sentences_and_according_to()
         "“Nobody warned us about the flooding,” a shop owner said.\n\n"
         "The city will borrow “whatever it takes”, according to Brenn."
     )
-    article = make_article(text)
-    doc = parse([text])[0]
-    quotes = find_quotes(article, doc, Names([doc]))
-    speakers = [(q.text.split()[0], q.speaker, q.description) for q in quotes]
+    speakers = [(q.text.split()[0], q.speaker, q.description) for q in _quotes(text)]
     assert speakers == [
         ("The", "Ilse Varrow", ""),
         ("at", "Ilse Varrow", ""),
@@ -66,10 +63,7 @@ def test_roles_and_pronouns_resolve_to_the_person_given_that_role():
         "Jon Ferris, a farmer, watched his barn float away. "
         "“I have nothing left,” he said."
     )
-    article = make_article(text)
-    doc = parse([text])[0]
-    quotes = find_quotes(article, doc, Names([doc]))
-    assert [q.speaker for q in quotes] == [
+    assert [q.speaker for q in _quotes(text)] == [
         "Petra Omundsen",
         "Ravi Astaire",
         "Aquavel",
