@@ -132,6 +132,8 @@ class Context:
     qualifiers: frozenset[str]
     owner: str  # the name it belongs to ("44 percent for Vell")
     event: str  # the words of its clause: subject, verb, objects ("people took part march")
+    attribution: str = ""  # who the sentence says gives it ("police said 40,000") or ""
+    denied: bool = False  # the sentence rejects it ("not the 72 percent announced")
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,8 @@ class Found:
     owner: str = ""  # the name the number belongs to ("44 percent for Vell")
     periods: frozenset[tuple[int, int]] = frozenset()  # see with_periods
     event: str = ""  # the words of its clause (Context.event), for pairing
+    attribution: str = ""  # Context.attribution
+    denied: bool = False  # Context.denied
 
     def match(self, other: Found) -> int:
         """How surely two claims count the same thing: 2 (same concept and noun, or the
@@ -293,6 +297,8 @@ def _found(
         _names(span, sentence.start, sentence.end),
         context.owner,
         event=context.event,
+        attribution=context.attribution,
+        denied=context.denied,
     )
 
 
@@ -435,7 +441,56 @@ def _context(span: Any) -> Context:
         _qualifiers(span, noun, verb),
         _owner(span, verb),
         _event(span, noun, verb),
+        _attribution(span.root),
+        any(c.dep_ == "neg" for t in {span.root, anchor} for c in t.children),
     )
+
+
+#: How many heads up from a number :func:`_attribution` looks for who gives it.
+_ATTRIBUTION_STEPS = 8
+
+
+def _attribution(token: Any) -> str:
+    """Who the sentence says gives the number at ``token``: the subject of the first
+    speech verb above it ("organisers said 90,000 took part", "police put the crowd at
+    40,000"), the agent of a report of it ("the 72 percent announced by the commission")
+    or the source of "according to"; "" when the sentence names none. A speech verb across a
+    semicolon from the number is another clause's, whatever the parse says."""
+    number = token
+    for _ in range(_ATTRIBUTION_STEPS):
+        for child in token.children:
+            if child.dep_ in ("acl", "relcl") and child.lemma_ in SPEECH_VERBS:
+                agents = _objects(child, "agent")
+                if agents:
+                    return agents[0]
+            if child.dep_ == "prep" and child.lower_ == "according":
+                sources = _objects(child, "prep")
+                if sources:
+                    return sources[0]
+        if token.lemma_ in SPEECH_VERBS and token.pos_ == "VERB" and not _across(number, token):
+            subjects = [c.lemma_.lower() for c in token.children if c.dep_ == "nsubj"]
+            return (subjects or _objects(token, "agent") or [""])[0]
+        if token.head == token:
+            break
+        token = token.head
+    return ""
+
+
+def _across(a: Any, b: Any) -> bool:
+    """Whether a semicolon stands between two tokens of a sentence."""
+    low, high = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[low:high])
+
+
+def _objects(token: Any, dep: str) -> list[str]:
+    """The lemmas of the objects of ``token``'s ``dep`` children ("by the commission")."""
+    return [
+        o.lemma_.lower()
+        for c in token.children
+        if c.dep_ == dep
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
 
 
 #: Dependents of a verb that say what its clause is about.
@@ -591,7 +646,7 @@ def compare(
     ``cosines[:, i, j]`` are how alike the masked sentences, surroundings and clauses of
     ``found[i]`` and ``found[j]`` are."""
     scorer = scorer or PairScorer()
-    pairs = _pairs(found, cosines, scorer)
+    pairs = _pairs(found, cosines, scorer) | dict.fromkeys(_disputes(found), 1.0)
     sure = {pair for pair, chance in pairs.items() if chance >= scorer.date_conflict}
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
@@ -599,13 +654,37 @@ def compare(
         if len(group) < 2:
             continue
         for part in _sure_parts(group, found, sure):
-            members = [found[i] for i in part]
-            edges = [(found[i], found[j]) for i in part for j in part if (i, j) in pairs]
-            if _conflicting(members, edges):
-                conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
+            for disputed in _disputed(part, found, pairs):
+                members = [found[i] for i in disputed]
+                edges = [(found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs]
+                if _conflicting(members, edges):
+                    conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, pairs))
     return conflicts, agreements
+
+
+def _disputes(found: Sequence[Found]) -> list[tuple[int, int]]:
+    """Index pairs (i < j) of two numbers one sentence gives for the same thing from two
+    sources ("organisers said 90,000 took part; the ministry put the figure at 12,000") or
+    while rejecting one ("barely 55 percent, not the 72 percent announced"): a dispute
+    the outlet itself reports, which links the outlets that give either figure."""
+    pairs = []
+    for (i, a), (j, b) in combinations(enumerate(found), 2):
+        if (a.claim.article, a.claim.start) != (b.claim.article, b.claim.start):
+            continue
+        if a.quantity.unit in DATE_UNITS or not a.quantity.conflicts(b.quantity):
+            continue
+        if a.quantity.unit != b.quantity.unit or a.qualifiers != b.qualifiers:
+            continue
+        if (a.concept and b.concept and a.concept != b.concept) or (
+            a.noun and b.noun and a.noun != b.noun
+        ):
+            continue  # "12 soldiers were wounded; officials put the figure at 20" is one
+        sources = {a.attribution, b.attribution}
+        if a.denied or b.denied or ("" not in sources and len(sources) == 2):
+            pairs.append((i, j))
+    return pairs
 
 
 def _sure_parts(
@@ -615,10 +694,34 @@ def _sure_parts(
     for dates, the parts its ``sure`` pairs (of at least the date-conflict probability)
     hold together, so that a weakly paired day of another event ("the village was emptied on
     Monday") cannot make an outlet seem to date one event twice."""
-    if found[group[0]].quantity.unit not in DATE_UNITS:
-        return [list(group)]
     parts = components(len(group), lambda a, b: (group[a], group[b]) in sure)
     return [[group[k] for k in part] for part in parts if len(part) > 1]
+
+
+def _disputed(
+    part: Sequence[int], found: Sequence[Found], pairs: Mapping[tuple[int, int], float]
+) -> list[list[int]]:
+    """The conflicts of a part of paired claims: each pair of conflicting values with the
+    claims paired to either that state the same value; conflicts sharing a claim are one
+    (14, 9 and 12 dead). Dates stay one part. Pairing chains through loose values ("more than half" pairs with
+    55 and with 52 percent), so the whole part could hold two disputes."""
+    if found[part[0]].quantity.unit in DATE_UNITS:
+        return [list(part)]  # see _conflicting: an outlet's two dates veto the part
+    edges = [(i, j) for i, j in combinations(sorted(part), 2) if (i, j) in pairs]
+    alike: dict[int, set[int]] = {i: {i} for i in part}
+    for i, j in edges:
+        if found[i].quantity.agrees(found[j].quantity):
+            alike[i].add(j)
+            alike[j].add(i)
+    disputes = [
+        sorted(alike[i] | alike[j])
+        for i, j in edges
+        if found[i].quantity.conflicts(found[j].quantity)
+    ]
+    return [
+        sorted({i for k in linked for i in disputes[k]})
+        for linked in components(len(disputes), lambda a, b: bool(set(disputes[a]) & set(disputes[b])))
+    ]
 
 
 def _agreements(
