@@ -376,6 +376,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
         return not re.match(r"[\s-]*(ago|later|earlier|old)\b", after)
     if getattr(span, "label_", "") in ("DATE", "TIME"):
         return False
+    if re.search(r"\d\s*(?:[ap]m|[ap]\.m\.?)$", text, re.IGNORECASE):
+        return False  # "9.15pm": a time of day
     if re.search(r"\d(?:st|nd|rd|th)\b", text) or span.root.head.lemma_ == "age":
         return False  # "the 30th minute", "aged between 16 and 70"
     if re.fullmatch(r"(?:1[89]|20|21)\d\d", text.strip()):
@@ -387,7 +389,7 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
     if (
         _NOT_A_COUNT.search(before)
         or _AGE.match(after)
-        or re.match(r"\s*(?:a\.m|p\.m|am\b|pm\b|:\d|o'clock)", after)
+        or re.match(r"(?:[.:]\d\d)?\s*(?:a\.m|p\.m|am\b|pm\b|:\d|o'clock)", after)
         or re.search(r"\d:$", before)
     ):
         return False
@@ -656,7 +658,9 @@ def compare(
         for part in _sure_parts(group, found, sure):
             for disputed in _disputed(part, found, pairs):
                 members = [found[i] for i in disputed]
-                edges = [(found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs]
+                edges = [
+                    (found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs
+                ]
                 if _conflicting(members, edges):
                     conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
@@ -703,8 +707,8 @@ def _disputed(
 ) -> list[list[int]]:
     """The conflicts of a part of paired claims: each pair of conflicting values with the
     claims paired to either that state the same value; conflicts sharing a claim are one
-    (14, 9 and 12 dead). Dates stay one part. Pairing chains through loose values ("more than half" pairs with
-    55 and with 52 percent), so the whole part could hold two disputes."""
+    (14, 9 and 12 dead). Pairing chains through loose values ("more than half" pairs with
+    55 and with 52 percent), so a whole part could hold two disputes. Dates stay one part."""
     if found[part[0]].quantity.unit in DATE_UNITS:
         return [list(part)]  # see _conflicting: an outlet's two dates veto the part
     edges = [(i, j) for i, j in combinations(sorted(part), 2) if (i, j) in pairs]
@@ -718,10 +722,8 @@ def _disputed(
         for i, j in edges
         if found[i].quantity.conflicts(found[j].quantity)
     ]
-    return [
-        sorted({i for k in linked for i in disputes[k]})
-        for linked in components(len(disputes), lambda a, b: bool(set(disputes[a]) & set(disputes[b])))
-    ]
+    linked = components(len(disputes), lambda a, b: bool(set(disputes[a]) & set(disputes[b])))
+    return [sorted({i for k in group for i in disputes[k]}) for group in linked]
 
 
 def _agreements(

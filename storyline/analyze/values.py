@@ -29,6 +29,9 @@ _LOWER = ("at least", "more than", "over", "upwards of", "in excess of", "above"
           "no fewer than", "no less than", "at minimum")  # fmt: skip
 _UPPER = ("up to", "as many as", "as much as", "less than", "fewer than", "under", "below",
           "at most", "no more than")  # fmt: skip
+#: Upper bounds that state the most there was: "up to 65,000 patients" is near 65,000
+#: (but shares that fell "as much as 19%" may have closed 14 percent down).
+_MAXIMA = ("up to", "as many as")
 _NEARLY = ("nearly", "almost", "just under", "close to", "shy of")
 _ABOUT = ("about", "around", "roughly", "some", "approximately", "an estimated", "estimated",
           "approx.", "approx", "circa", "c.", "roughly", "more or less", "or so")  # fmt: skip
@@ -58,6 +61,7 @@ _CURRENCIES = {
 }  # fmt: skip
 _UNITS = {
     "percent": ("%", 1), "per cent": ("%", 1), "%": ("%", 1), "pc": ("%", 1),
+    "times": ("times", 1),
     "percentage points": ("percentage points", 1),
     "second": ("seconds", 1), "seconds": ("seconds", 1), "minute": ("seconds", 60),
     "minutes": ("seconds", 60), "hour": ("seconds", 3600), "hours": ("seconds", 3600),
@@ -67,6 +71,7 @@ _UNITS = {
     "years": ("seconds", 31557600),
     "km": ("metres", 1000), "kilometres": ("metres", 1000), "kilometers": ("metres", 1000),
     "kilometre": ("metres", 1000), "kilometer": ("metres", 1000), "miles": ("metres", 1609.344),
+    "nautical miles": ("metres", 1852), "nautical mile": ("metres", 1852),
     "mile": ("metres", 1609.344), "metres": ("metres", 1), "meters": ("metres", 1),
     "metre": ("metres", 1), "meter": ("metres", 1), "feet": ("metres", 0.3048),
     "foot": ("metres", 0.3048), "kg": ("kg", 1), "kilograms": ("kg", 1), "tonnes": ("kg", 1000),
@@ -95,7 +100,8 @@ _UNIT_WORDS = "|".join(
     sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
 )
 _CORE = (
-    rf"(?:(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
+    rf"(?:(?:{_WORDS}|\d+)\s+and\s+a\s+half(?![\w])(?:[\s-]+(?:{_SCALE})(?![\w]))?"
+    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
     rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
     r"|(?:a|one|two|three)[\s-](?:half|thirds|third|quarters|quarter|fifth|tenth)(?![\w])"
     rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?"
@@ -177,6 +183,8 @@ class Quantity:
             return False
         if self.unit in DATE_UNITS:
             return self.nominal != other.nominal
+        if _rounds_to(self, other) or _rounds_to(other, self):
+            return False
         slack = 0.01 * max(abs(self.nominal), abs(other.nominal))
         return self.high + slack < other.low or other.high + slack < self.low
 
@@ -203,6 +211,17 @@ class Quantity:
         if self.low == 0 and self.high == self.nominal and self.nominal:
             return f"≤ {number}"
         return f"≈ {number}" if self.approximate else number
+
+
+def _rounds_to(precise: Quantity, whole: Quantity) -> bool:
+    """Whether a value with decimals rounds to a whole one under 100 ("27.6 percent" is
+    "28 per cent" rounded)."""
+    return (
+        precise.nominal != int(precise.nominal)
+        and whole.nominal == int(whole.nominal)
+        and abs(whole.nominal) < 100
+        and round(precise.nominal) == whole.nominal
+    )
 
 
 #: Units of dates as quantities, one per precision: a day or week is its first day's
@@ -233,7 +252,7 @@ def _calendar(value: float, unit: str) -> str:
 
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` states, or None when it states no usable number."""
-    lowered = " ".join(text.lower().replace("per cent", "percent").split())
+    lowered = " ".join(text.lower().replace("per cent", "percent").split()).rstrip(".,;:")
     lowered = _HYPHENATED_UNIT.sub(r"\1 \2", lowered)  # "4-kilometre", "three-hour"
     lowered = _HYPHENATED_SCALE.sub(" ", lowered)  # "a $2-billion deal", "40-million-euro"
     tally = _tally(lowered)
@@ -246,12 +265,14 @@ def parse_quantity(text: str) -> Quantity | None:
         if part is not None and whole and part <= whole:
             rest = f"{100 * part / whole:.4g} percent"
     rest = re.sub(r"^(.+?) (\w+) and a half$", r"\1 and-a-half \2", rest)
+    rest = re.sub(r"^(\S+) and a half\b", r"\1 and-a-half", rest)  # "six and a half hours"
     unit, factor, rest = _unit(rest)
     if rest in ("half a", "half an"):
         rest = "0.5"
-    if rest.endswith(" and-a-half"):  # "a minute and a half" (the unit was taken)
-        whole = _value(rest.removesuffix(" and-a-half"))[0]
-        rest = "" if whole is None else f"{whole + 0.5:g}"
+    if " and-a-half" in rest:  # "a minute and a half" (unit taken), "one and a half million"
+        head, _, scale = rest.partition(" and-a-half")
+        whole = _value(head)[0]
+        rest = "" if whole is None else f"{whole + 0.5:g}{scale}"
     rest = re.sub(r"^half (?:a|an) ", "0.5 ", rest)
     value, written_in_words, step = _value(rest)
     if value is None:
@@ -262,9 +283,14 @@ def parse_quantity(text: str) -> Quantity | None:
         step = 1.0  # "11 miles" is a length to the mile, so it can be "18 kilometres"
     nominal = value * factor
     low, high = nominal - step * factor / 4, nominal + step * factor / 4
+    if factor in _CALENDAR_LENGTHS:  # "three months" is 84 to 93 days, "90 days" among them
+        shortest, longest = _CALENDAR_LENGTHS[factor]
+        low, high = min(low, value * shortest), max(high, value * longest)
     approximate = written_in_words or qualifier in (*_ABOUT, *_NEARLY)
     if qualifier in _LOWER:
         low, high = nominal, math.inf
+    elif qualifier in _MAXIMA:
+        low, high = nominal * 0.8, nominal
     elif qualifier in _UPPER:
         low, high = 0.0, nominal
     elif qualifier in _NEARLY:
@@ -273,6 +299,12 @@ def parse_quantity(text: str) -> Quantity | None:
         low, high = min(low, nominal * 0.9), max(high, nominal * 1.1)
     return Quantity(nominal, low, high, unit, approximate)
 
+
+#: The shortest and longest calendar month and year (seconds), by their average length.
+_CALENDAR_LENGTHS: dict[float, tuple[int, int]] = {
+    2629800: (28 * 86400, 31 * 86400),
+    31557600: (365 * 86400, 366 * 86400),
+}
 
 #: Units of physical measures, whose whole numbers are rounded to the unit written.
 _MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h"})

@@ -87,6 +87,29 @@ def test_years_ages_dates_times_and_street_numbers_are_not_claims():
     assert _claims(text) == ["Eleven"]
 
 
+def test_times_of_day_written_with_a_dot_are_not_claims():
+    assert _claims("The tanker struck the pier at about 9.15pm, and 30 crew were rescued.") == [
+        "30"
+    ]
+
+
+def test_who_gives_a_figure_and_a_rejected_figure_are_read_from_the_sentence():
+    disputed = {
+        f.claim.expression: (f.attribution, f.denied)
+        for f in _found(
+            "Organisers said 8,000 people marched; the city council put the figure at 2,500. "
+            "According to the monitors, turnout was barely 48 percent, not the 66 percent "
+            "announced by the board."
+        )
+    }
+    assert disputed == {
+        "8,000": ("organiser", False),
+        "2,500": ("council", False),
+        "48 percent": ("monitor", False),
+        "66 percent": ("board", True),
+    }
+
+
 @pytest.fixture(scope="module")
 def compared(minilm):
     articles = _articles(
@@ -149,3 +172,21 @@ def test_an_outlet_that_reports_both_sides_figures_does_not_hide_the_conflict(mi
         conflicts, "conflict"
     )
     assert ["82 percent", "82%"] in _expressions(agreements, "agreement")
+
+
+def test_a_dispute_one_outlet_reports_links_the_outlets_that_give_either_figure(minilm):
+    articles = _articles(
+        police="About 2,500 people marched through Lindau on Saturday, police said.",
+        wire=(
+            "Organisers said 8,000 people marched through Lindau on Saturday; the police put "
+            "the figure at 2,500."
+        ),
+        organisers="Some 8,000 people marched through Lindau on Saturday.",
+        lone="The union said 300 members joined; the company put the number at 120.",
+    )
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
+    conflicts, _ = story_claims(articles, Sentences(articles), docs, [], minilm)
+    disputes = _expressions(conflicts, "conflict")
+    assert ["120", "300"] in disputes  # one outlet's own dispute is reported too
+    march = next(d for d in disputes if "8,000" in d)
+    assert set(march) >= {"2,500", "8,000", "Some 8,000"}

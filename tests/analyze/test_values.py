@@ -131,3 +131,30 @@ def test_as_much_as_is_an_upper_bound():
     peak = parse_quantity("as much as 19%")
     assert (peak.low, peak.high) == (0.0, 19.0)
     assert not peak.conflicts(parse_quantity("14 percent"))
+
+
+def test_up_to_states_the_most_there_was():
+    most = parse_quantity("up to 65,000")
+    assert most.conflicts(parse_quantity("40,000"))
+    assert most.agrees(parse_quantity("about 60,000"))
+    assert parse_quantity("up to 40 times").conflicts(parse_quantity("as much as 25 times"))
+
+
+def test_months_and_years_are_calendar_lengths():
+    assert parse_quantity("three months").agrees(parse_quantity("90 days"))
+    assert parse_quantity("a month").agrees(parse_quantity("30 days"))
+    assert parse_quantity("two months").conflicts(parse_quantity("90 days"))
+
+
+def test_a_value_with_decimals_agrees_with_its_rounding():
+    assert parse_quantity("27.6 percent").agrees(parse_quantity("28 per cent"))
+    assert parse_quantity("27.4 percent").conflicts(parse_quantity("28 per cent"))
+
+
+def test_and_a_half_and_nautical_miles_and_trailing_stops():
+    assert parse_quantity("six and a half minutes").nominal == 390
+    assert parse_quantity("one and a half million").nominal == 1_500_000
+    assert parse_quantity("two nautical miles").nominal == 3704
+    assert parse_quantity("€9m.").nominal == 9_000_000
+    text = "They were inside for about six and a half minutes."
+    assert [text[a:b] for a, b in find_numbers(text)] == ["about six and a half minutes"]
