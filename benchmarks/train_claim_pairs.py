@@ -189,7 +189,7 @@ def fit(stories: Sequence[Story], c: float, drop: Sequence[str] = ()) -> PairSco
 def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -> None:
     found_conflicts, found_agreements = compare(story.found, story.cosines, scorer)
     reported = [c for c in found_conflicts if c.status == "conflict"]
-    score(reported, story.conflicts, story.by_gold, conflicts, story.name)
+    score(reported, story.conflicts, story.by_gold, conflicts, story.name, True)
     score(found_agreements, story.agreements, story.by_gold, agreements, story.name)
 
 
