@@ -21,7 +21,7 @@ TITLES = frozenset(
     "commander premier chancellor secretary spokesman spokeswoman spokesperson ambassador "
     "deputy foreign interior defence defense finance health inspector officer coach "
     "councillor councilor councilwoman councilman director chairman chairwoman chair ceo "
-    "lord lady saint st mp".split()
+    "lord lady saint st mp detective superintendent constable sergeant sheriff".split()
 )
 #: Nouns that stand for a person in "the <noun> said" or beside a name ("the mayor,
 #: Hanna Ilves,"): the titles and other roles.
@@ -78,6 +78,7 @@ class Names:
     def __init__(self, docs: Iterable[Any]) -> None:
         people: Counter[str] = Counter()
         groups: Counter[str] = Counter()
+        titles: dict[str, set[frozenset[str]]] = {}
         for doc in docs:
             for entity in doc.ents:
                 name = clean_name(entity.text)
@@ -85,14 +86,20 @@ class Names:
                     continue
                 if entity.label_ == "PERSON" or _titled(entity):
                     people[name] += 1
-                elif entity.label_ in ("ORG", "NORP", "GPE", "FAC", "LOC"):
+                    title = _title_words(entity)
+                    if title:
+                        titles.setdefault(name, set()).add(title)
+                elif entity.label_ in _GROUP_LABELS:
                     groups[name] += 1
+            for name in _untagged_titled(doc):
+                people[name] += 1
         for name in list(people):  # "Grandmother Edda Runge" where "Edda Runge" is known
             words = name.split()
             if len(words) >= 3 and " ".join(words[1:]) in people:
                 people[" ".join(words[1:])] += people.pop(name)
         self.people = people
         self.groups = groups
+        self._titles = titles
         self._acronyms = {
             acronym(g): g for g in sorted(groups, key=groups.__getitem__) if acronym(g)
         }
@@ -120,12 +127,26 @@ class Names:
         longer = [g for g in self.groups if g.startswith(name + " ")]
         return longer[0] if short and len(longer) == 1 and " " not in name else name
 
+    def titled(self, noun: str, modifiers: frozenset[str] = frozenset()) -> str:
+        """The one person of the story written with the title ``noun`` and all of
+        ``modifiers`` before their name ("Prime Minister Katia Doren" for "the prime
+        minister"); "" if nobody or several people are."""
+        holders = {
+            self.person(name)
+            for name, titles in self._titles.items()
+            if any(noun in title and modifiers <= title for title in titles)
+        }
+        return holders.pop() if len(holders) == 1 else ""
+
     def is_person(self, text: str) -> bool:
         """Whether ``text`` names (or is a short form of) a person of the story."""
         key = _key(clean_name(text))
         return bool(key) and any(
             _key(p)[-len(key) :] == key or _key(p)[: len(key)] == key for p in self.people
         )
+
+
+_GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
 def _titled(entity: Any) -> bool:
@@ -137,4 +158,34 @@ def _titled(entity: Any) -> bool:
     before = entity.doc[entity.start - 1] if entity.start else None
     title_before = before is not None and before.lower_.rstrip(".") in TITLES
     beside_role = root.dep_ == "appos" and root.head.lemma_.lower() in ROLES
-    return title_before or beside_role
+    role_beside = any(c.dep_ == "appos" and c.lemma_.lower() in ROLES for c in root.children)
+    return title_before or beside_role or role_beside
+
+
+def _title_words(entity: Any) -> frozenset[str]:
+    """The words of the title written before a person's name, lowercased ("Prime
+    Minister Katia Doren": prime, minister); empty if there is none."""
+    words = []
+    for token in reversed(entity.doc[max(0, entity.start - 4) : entity.start]):
+        if not token.is_alpha or not (token.lower_ in TITLES or token.text[:1].isupper()):
+            break
+        words.append(token.lower_)
+    words += [w.lower() for w in entity.text.split()[: -len(clean_name(entity.text).split())]]
+    return frozenset(words) if TITLES & set(words) else frozenset()
+
+
+def _untagged_titled(doc: Any) -> list[str]:
+    """Names of two capitalized words or more after a capitalized title ("Mayor Ruaidh
+    Tanter said") that spaCy did not tag as any entity."""
+    found = []
+    for token in doc:
+        if not token.text[:1].isupper() or token.lower_.rstrip(".") not in TITLES:
+            continue
+        words = []
+        for word in doc[token.i + 1 : token.i + 5]:
+            if word.pos_ != "PROPN" or not word.text[:1].isupper() or word.ent_type_:
+                break
+            words.append(word.text)
+        if len(words) >= 2 and not any(w.lower().rstrip(".") in TITLES for w in words):
+            found.append(" ".join(words))
+    return found

@@ -1,29 +1,39 @@
 """Direct quotations, who said them, and the same statement across outlets.
 
-A quote is text between quotation marks (“…”, "…" or ‘…’) of two words or more; a quote
-left open at the end of a paragraph runs to the paragraph's end, as news copy writes
-multi-paragraph quotes. Its speaker comes from the parse of the sentence around it:
+A quote is text between quotation marks (“…”, "…" or ‘…’) of two words or more, or one
+word a speech verb reports ('called the plan “reckless”'); a quote left open at the end
+of a paragraph runs to the paragraph's end, as news copy writes multi-paragraph quotes.
+Its speaker comes from the parse of the sentence around it (its own sentences first,
+then the sentence after it):
 
-- the subject of a speech verb outside the quote ("…,” Ruiz told reporters), or the
-  object of "according to";
-- a pronoun subject ("she said") is the person the sentence before is about, else the
-  last person named before the quote;
+- the subject of a speech verb outside the quote ("…,” Ruiz told reporters), of any verb
+  whose clause is the quote ("…,” she sobbed), of a verb of blame ("accused them of
+  “…”"), or the object of "according to"; "who" is the person the clause is about;
+- a spokesperson or statement speaks for its organization ("a spokesperson for the
+  union" is the union last so called);
+- a pronoun subject ("she said") is the person named as a subject before it in its
+  sentence, else the person the sentence before is about (by name, by the name beside
+  a role: "the minister, Ivo Brandt,"), else the last person named before the quote;
 - "the minister said" is the person last given that title ("Interior Minister Oriana
-  Castell"; "the mayor, Hanna Ilves,"), "the agency said" the organization last
-  called so ("the roads agency, Valroad,"); a role nobody was given is the person the
-  sentence before is about;
+  Castell"; "the mayor, Hanna Ilves,"), or the one person the story's articles give it,
+  "the agency said" the organization last called so ("the roads agency, Valroad,"); a
+  role nobody was given is the person the sentence before is about;
 - with no attribution in its sentence, the speaker named in the sentence before
   (`Okafor was blunt. “We will not…”`), or of the quote just before it in the article;
 - an unnamed subject ("a witness said") gives no speaker, only a description.
 
 Names are then made full with :class:`~storyline.analyze.names.Names`. Quotes of
 different articles are merged when their words overlap or their meaning is close
-(MiniLM), which also joins rewordings and different translations of one statement.
+(MiniLM), which also joins rewordings and different translations of one statement;
+closeness counts for less when each is the only remark its speaker is quoted making in
+its article. The two halves of a quote split by its attribution (“We will,” she said,
+“rebuild.”) are one statement.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +59,9 @@ _STOPWORDS = frozenset(
 WORD_OVERLAP = 0.6
 #: Meaning that makes two quotes of one speaker one statement (MiniLM cosine).
 SAME_SPEAKER_COSINE = 0.62
+#: Meaning that makes two quotes one statement when each is the only thing their
+#: speaker is quoted saying in its article (outlets quote the same remark of a speaker).
+SOLE_QUOTE_COSINE = 0.5
 #: Meaning that makes two quotes one statement whoever they are attributed to.
 ANY_SPEAKER_COSINE = 0.9
 
@@ -63,10 +76,11 @@ class Found:
     text: str
     speaker: str
     description: str = ""
+    continues: bool = False  # the second half of a quote split by its attribution
 
 
-def quote_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of the text inside each quotation of two words or more."""
+def quote_spans(text: str, min_words: int = 2) -> list[tuple[int, int]]:
+    """``[start, end)`` of the text inside each quotation of ``min_words`` words or more."""
     spans = []
     position = 0
     while match := _OPEN.search(text, position):
@@ -82,7 +96,7 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
         paragraph_end = len(text) if paragraph_end < 0 else paragraph_end
         end = close if 0 <= close < paragraph_end else paragraph_end
         inner = text[start:end].strip()
-        if len(inner.split()) >= 2 and not (opener == '"' and close < 0):
+        if len(inner.split()) >= min_words and not (opener == '"' and close < 0):
             lead = len(text[start:end]) - len(text[start:end].lstrip())
             spans.append((start + lead, start + lead + len(inner)))
         position = end + 1
@@ -102,13 +116,43 @@ def _closing_single(text: str, start: int) -> int:
 def find_quotes(article: Article, doc: Any, names: Names) -> list[Found]:
     """Every quote of ``article`` with its speaker; ``doc`` is the parse of its text."""
     found: list[Found] = []
-    spans = quote_spans(article.text)
+    spans = quote_spans(article.text, min_words=1)
     for start, end in spans:
+        if " " not in article.text[start:end] and not _reported_word(doc, start, end, spans):
+            continue
         speaker, description = _attribute(doc, start, end, spans, names)
         if not speaker and not description and found and _near(article.text, found[-1], start):
             speaker, description = found[-1].speaker, found[-1].description
-        found.append(Found(article.id, start, end, article.text[start:end], speaker, description))
+        continues = bool(found) and _continues(article.text, found[-1], start)
+        text = article.text[start:end]
+        found.append(Found(article.id, start, end, text, speaker, description, continues))
     return found
+
+
+def _reported_word(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """Whether a one-word quotation is someone's word, not a name or a scare quote: the
+    word a speech verb of its sentence reports ('called the plan “reckless”', 'said the
+    team was “shattered”'), or the first half of a split quote (“Tenants,” she said,
+    “must wait.”)."""
+    following = [s for s, _ in spans if s > end]
+    if following and doc.text[end - 1] == "," and _SPLIT.fullmatch(doc.text[end : following[0]]):
+        return True
+    word = doc.char_span(start, end, alignment_mode="expand")
+    if word is None:
+        return False
+    for verb in word.root.ancestors:
+        if verb.lemma_.lower() in _QUOTE_VERBS and not start <= verb.idx < end:
+            return True
+    return False
+
+
+def _continues(text: str, previous: Found, start: int) -> bool:
+    """Whether a quote finishes the sentence of the quote before, split by its
+    attribution: ``“We will,” she said, “rebuild.”``."""
+    return previous.text.endswith(",") and bool(_SPLIT.fullmatch(text[previous.end : start]))
+
+
+_SPLIT = re.compile(r"[”\"]\s+[^.!?:;\n“”\"]+,\s*[“\"]")
 
 
 def _near(text: str, previous: Found, start: int) -> bool:
@@ -119,40 +163,51 @@ def _near(text: str, previous: Found, start: int) -> bool:
 def _attribute(
     doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]], names: Names
 ) -> tuple[str, str]:
-    """(speaker, description) of the quote at ``[start, end)``; ("", "") if unknown."""
-    window = _window(doc, start, end)
+    """(speaker, description) of the quote at ``[start, end)``; ("", "") if unknown.
+
+    The quote's own sentences are searched first, the sentence after a quote that ends
+    one only when they hold no attribution (``"…now." He said the vote…`` is not it)."""
+    own, following = _window(doc, start, end)
     quoted = [(s - 1, e + 1) for s, e in spans]
-    outside = [t for t in window if not any(s <= t.idx < e for s, e in quoted)]
-    previous = _previous_sentence(doc, window)
+    previous = _previous_sentence(doc, own)
     context = _Context(doc, names, quoted, previous)
-    for token in sorted(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
-        subject = _speech_subject(token)
-        if subject is not None:
-            return context.speaker(subject)
-    if previous is not None:
-        for token in previous:
-            subject = _speech_subject(token)
+    for part in (own, following):
+        outside = [t for t in part if not context.inside_quote(t.idx)]
+        for token in sorted(outside, key=lambda t: min(abs(t.idx - start), abs(t.idx - end))):
+            subject = _speech_subject(token, (start, end))
             if subject is not None:
                 return context.speaker(subject)
+    if previous is not None:
+        earlier = _Context(doc, names, quoted, _previous_sentence(doc, list(previous)))
+        for token in previous:
+            subject = None if context.inside_quote(token.idx) else _speech_subject(token)
+            if subject is not None:  # "he" there is who the sentence before that is about
+                return earlier.speaker(subject)
         person = context.topic()
         if person:
             return person, ""
     return "", ""
 
 
-def _window(doc: Any, start: int, end: int) -> list[Any]:
-    """Tokens of the sentences the quote starts and ends in, through the paragraph."""
+def _window(doc: Any, start: int, end: int) -> tuple[list[Any], list[Any]]:
+    """Tokens of the sentences the quote starts and ends in, and of the sentence after
+    when the quote ends its sentence (where a closing attribution after a
+    multi-sentence quote sits), within the quote's paragraph."""
     first = doc.char_span(start, start + 1, alignment_mode="expand")
     last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
     if first is None or last is None:
-        return []
+        return [], []
     lo, hi = first.sent.start, last.sent.end
-    # A closing attribution after a multi-sentence quote sits in the next sentence.
+    after = hi
     if hi < len(doc) and doc[hi - 1].idx + len(doc[hi - 1]) <= end + 2:
         following = doc[hi].sent
         if "\n\n" not in doc.text[end : following.start_char]:
-            hi = following.end
-    return [t for t in doc[lo:hi] if "\n\n" not in doc.text[min(t.idx, start) : max(t.idx, start)]]
+            after = following.end
+
+    def paragraph(tokens: Any) -> list[Any]:
+        return [t for t in tokens if "\n\n" not in doc.text[min(t.idx, start) : max(t.idx, start)]]
+
+    return paragraph(doc[lo:hi]), paragraph(doc[hi:after])
 
 
 def _previous_sentence(doc: Any, window: Sequence[Any]) -> Any:
@@ -162,15 +217,20 @@ def _previous_sentence(doc: Any, window: Sequence[Any]) -> Any:
     return sentence if sentence.text.strip() else None
 
 
-def _speech_subject(token: Any) -> Any:
-    """The subject of a speech verb, or the object of "according to"; else None."""
+def _speech_subject(token: Any, quote: tuple[int, int] = (0, 0)) -> Any:
+    """The subject of a speech verb, or the object of "according to"; else None. A verb
+    whose clausal complement is in the ``quote`` (``[start, end)``) is one whatever it
+    is ("“We lost everything,” she sobbed")."""
     if token.lemma_ == "accord" or token.lower_ == "according":
         for to in token.children:
             for obj in to.children:
                 if obj.dep_ == "pobj":
                     return obj
         return None
-    if token.pos_ not in ("VERB", "AUX") or token.lemma_.lower() not in SPEECH_VERBS:
+    if token.pos_ not in ("VERB", "AUX"):
+        return None
+    says = any(c.dep_ == "ccomp" and quote[0] <= c.idx < quote[1] for c in token.children)
+    if not says and token.lemma_.lower() not in _QUOTE_VERBS:
         return None
     subjects = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
     if subjects:  # the nearest: "During his meeting Mr Assad, the Russian president said"
@@ -195,9 +255,17 @@ class _Context:
     def speaker(self, subject: Any) -> tuple[str, str]:
         """(full name, description) of the subject token of a speech verb."""
         names = self.names
+        if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
+            subject = subject.head.head  # "Orin, who has called them …": Orin
         if subject.lower_ in _PRONOUNS:
-            person = self.topic() or self._last_person(subject.idx)
+            person = (
+                self._earlier_subject(subject) or self.topic() or self._last_person(subject.idx)
+            )
             return (person, "") if person else ("", subject.text)
+        voice = _represented(subject)
+        group = self._group(voice) if voice is not None else ""
+        if group:
+            return group, ""
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         name = clean_name(entity.text) if entity is not None else _proper_name(subject)
         if name and name.lower() not in ROLES:  # "the President said" is a role
@@ -206,7 +274,11 @@ class _Context:
                 return names.group(name, short=True), ""
             return names.person(name), ""
         for child in subject.children:
-            if child.dep_ in ("appos", "compound") and child.pos_ == "PROPN":
+            if (
+                child.dep_ in ("appos", "compound")
+                and child.pos_ == "PROPN"
+                and child.lower_ not in ROLES
+            ):
                 return names.person(_proper_name(child)), ""
         if subject.pos_ in ("NOUN", "PROPN"):
             noun = subject.lemma_.lower()
@@ -215,7 +287,7 @@ class _Context:
                 return named, ""
             definite = any(c.lower_ in ("the", "this") for c in subject.children)
             if definite and noun in ROLES:
-                person = self.topic()
+                person = self.names.titled(noun, _words_before(subject)) or self.topic()
                 if person:
                     return person, ""
             if definite:
@@ -225,6 +297,18 @@ class _Context:
         phrase = self.doc[subject.left_edge.i : subject.i + 1].text
         return "", phrase
 
+    def _group(self, token: Any) -> str:
+        """The organization (or person) a spokesperson or statement speaks for: one named
+        ("the University of Arden"), or "the union" for the last one so called."""
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        if (entity is not None and entity.label_ == "PERSON") or self.names.is_person(token.text):
+            return self.names.person(entity.text if entity is not None else token.text)
+        if token.pos_ == "PROPN":  # a name of several words is kept whole ("St Ann's")
+            name = _organization_name(token)
+            return name if " " in name else self.names.group(name, short=True)
+        group = _last_group(self.doc, token.idx, token.lemma_.lower())
+        return self.names.group(group) if group else ""
+
     def topic(self) -> str:
         """The person the sentence before is about: its subject, if it is one."""
         if self.previous is None:
@@ -232,11 +316,42 @@ class _Context:
         for token in self.previous:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ROOT", "conj"):
                 continue
-            name = _proper_name(token)
-            if not name:
-                continue
-            if token.ent_type_ not in _GROUPS or self.names.is_person(name):
+            if not self.inside_quote(token.idx):
+                person = self.person(token)
+                if person:
+                    return person
+        return ""
+
+    def _earlier_subject(self, pronoun: Any) -> str:
+        """The person a subject before ``pronoun`` in its sentence names ("His lawyer,
+        Rosa Ferne, said he would appeal against what she called …")."""
+        for token in pronoun.sent:
+            if token.i >= pronoun.i:
+                break
+            if token.dep_ in ("nsubj", "nsubjpass") and not self.inside_quote(token.idx):
+                person = self.person(token)
+                if person:
+                    return person
+        return ""
+
+    def person(self, subject: Any) -> str:
+        """The person a subject names: by name, by a name beside it ("the minister,
+        Ivo Brandt,"), or by a role last given to someone ("the minister"); else ""."""
+        name = _proper_name(subject)
+        if name:
+            if subject.ent_type_ not in _GROUPS or self.names.is_person(name):
                 return self.names.person(name)
+            return ""
+        for child in subject.children:
+            name = _proper_name(child) if child.dep_ == "appos" else ""
+            role = subject.lemma_.lower() in ROLES
+            if name and (role or child.ent_type_ not in _GROUPS or self.names.is_person(name)):
+                return self.names.person(name)
+        definite = any(c.lower_ in ("the", "this") or c.dep_ == "poss" for c in subject.children)
+        noun = subject.lemma_.lower()
+        if subject.pos_ == "NOUN" and definite and noun in ROLES:
+            named = self._titled(noun, subject.idx, _modifiers(subject))
+            return named or self.names.titled(noun, _words_before(subject))
         return ""
 
     def _titled(self, noun: str, before: int, modifiers: frozenset[str] = frozenset()) -> str:
@@ -247,7 +362,7 @@ class _Context:
         for token in reversed(self.doc[: self._index(before)]):
             if token.lemma_.lower() != noun and token.lower_ != noun:
                 continue
-            if self._inside_quote(token.idx):
+            if self.inside_quote(token.idx):
                 continue
             if not modifiers <= {t.lower_ for t in self.doc[max(0, token.i - 3) : token.i]}:
                 continue
@@ -267,13 +382,11 @@ class _Context:
         people = [
             e
             for e in self.doc.ents
-            if e.label_ == "PERSON"
-            and e.end_char <= before
-            and not self._inside_quote(e.start_char)
+            if e.label_ == "PERSON" and e.end_char <= before and not self.inside_quote(e.start_char)
         ]
         return self.names.person(people[-1].text) if people else ""
 
-    def _inside_quote(self, offset: int) -> bool:
+    def inside_quote(self, offset: int) -> bool:
         return any(s <= offset < e for s, e in self.quoted)
 
     def _index(self, offset: int) -> int:
@@ -282,6 +395,52 @@ class _Context:
 
 
 _GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+#: Speech verbs, and verbs that quote words a speaker used of someone ("accused the
+#: union of “holding pupils hostage”").
+_QUOTE_VERBS = SPEECH_VERBS | frozenset(
+    "accuse brand dub label condemn criticise criticize blast slam decry hail".split()
+)
+
+
+_VOICES = frozenset(
+    "spokesperson spokesman spokeswoman spokespeople spokesmen representative statement".split()
+)
+
+
+def _represented(subject: Any) -> Any:
+    """Whom a spokesperson or statement speaks for: the token of "for the union" ("of",
+    "from"), "the ministry's" or "a company" (statement); else None."""
+    if subject.lemma_.lower() not in _VOICES:
+        return None
+    for child in subject.children:
+        if child.dep_ == "prep" and child.lower_ in ("for", "of", "from"):
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return objects[0]
+    for child in subject.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
+def _organization_name(token: Any) -> str:
+    """The whole name a proper noun heads, without "the": "St Ann's Hospital",
+    "the University of Arden"."""
+    first = token.left_edge.i
+    while first < token.i and token.doc[first].pos_ == "DET":
+        first += 1
+    last = token
+    while of := next((c for c in last.children if c.dep_ == "prep" and c.lower_ == "of"), None):
+        objects = [c for c in of.children if c.dep_ == "pobj" and c.pos_ == "PROPN"]
+        if not objects:
+            break
+        last = objects[0]
+    return token.doc[first : last.i + 1].text.strip(" ,")
+
+
+def _words_before(subject: Any) -> frozenset[str]:
+    """The adjectives and nouns before a title, lowercased: "prime" of "the prime minister"."""
+    return frozenset(c.lower_ for c in subject.lefts if c.dep_ in ("amod", "compound"))
 
 
 def _modifiers(subject: Any) -> frozenset[str]:
@@ -328,10 +487,17 @@ def merge_quotes(found: Sequence[Found], embedder: Embedder) -> list[Quote]:
     words = [content_words(f.text) for f in found]
     cosines = vectors @ vectors.T
 
+    statements = Counter((f.article, f.speaker) for f in found if f.speaker and not f.continues)
+
     def linked(i: int, j: int) -> bool:
-        if found[i].article == found[j].article:
-            return False
-        return _same_statement(found[i], found[j], words[i], words[j], float(cosines[i, j]))
+        a, b = found[i], found[j]
+        if a.article == b.article:
+            return j == i + 1 and b.continues
+        cosine = float(cosines[i, j])
+        sole = a.speaker == b.speaker and statements[a.article, a.speaker] == 1
+        if sole and statements[b.article, b.speaker] == 1 and cosine >= SOLE_QUOTE_COSINE:
+            return True
+        return _same_statement(a, b, words[i], words[j], cosine)
 
     groups = components(len(found), linked)
     return [_quote([found[i] for i in members]) for members in groups]
@@ -343,6 +509,8 @@ def _same_statement(a: Found, b: Found, wa: set[str], wb: set[str], cosine: floa
     if cosine >= ANY_SPEAKER_COSINE or (overlap >= 0.9 and shorter >= 3):
         return True
     speakers_fit = a.speaker == b.speaker or not a.speaker or not b.speaker
+    if a.speaker and a.speaker == b.speaker and shorter == 1 and (wa <= wb or wb <= wa):
+        return True  # a one-word quote ("necessary") of the speaker's longer one
     return speakers_fit and (overlap >= WORD_OVERLAP or cosine >= SAME_SPEAKER_COSINE)
 
 

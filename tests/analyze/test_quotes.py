@@ -1,6 +1,9 @@
+import numpy as np
+
 from storyline.analyze.names import Names, clean_name
 from storyline.analyze.nlp import parse
-from storyline.analyze.quotes import find_quotes, quote_spans
+from storyline.analyze.quotes import find_quotes, merge_quotes, quote_spans
+from storyline.embed import HashingEmbedder
 from tests.conftest import make_article
 
 
@@ -91,3 +94,161 @@ def test_a_noun_describing_a_person_before_the_name_is_not_part_of_it():
     )
     (quote,) = _quotes(text)
     assert quote.speaker == "Edda Runge"
+
+
+def _found(texts, embedder=None):
+    """Quotes of several articles (ids a, b, …) found and merged with one story's names."""
+    articles = [make_article(text, id=chr(ord("a") + k)) for k, text in enumerate(texts)]
+    docs = parse(texts)
+    names = Names(docs)
+    found = [q for a, d in zip(articles, docs, strict=True) for q in find_quotes(a, d, names)]
+    return found, merge_quotes(found, embedder or HashingEmbedder())
+
+
+def test_the_attribution_in_the_quotes_own_sentence_beats_a_pronoun_in_the_next():
+    text = (
+        "Mayor Lena Hart met the engineers on Friday.\n\n"
+        'Dan Ortiz told reporters: "The repairs will take until spring, and we should say '
+        'so plainly." He said the harbour board would meet on Monday.'
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Dan Ortiz"
+
+
+def test_a_speech_verb_inside_the_quote_before_does_not_name_the_next_speaker():
+    text = (
+        "“Our neighbours have been complaining about the sewer smell since May,” said "
+        "Edith Morrow, who runs the allotment society. “We phoned the water board. "
+        "Nobody came.”"
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Edith Morrow", "Edith Morrow"]
+
+
+def test_he_said_is_the_person_named_beside_a_title_also_after_another_quote():
+    text = (
+        "Kessland’s finance minister, Ivo Brandt, spoke after talks with Lars Vinter in Orvel. "
+        "“Every option stays open,” he said. “We will act if we must.”\n\n"
+        "The Ostmark foreign secretary, Nadia Pell, defended the tariffs after meeting "
+        "Pavel Orsk. “They protect our farmers,” she told state radio."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ivo Brandt", "Ivo Brandt", "Nadia Pell"]
+
+
+def test_she_is_the_subject_named_before_her_in_her_own_sentence():
+    text = (
+        "Mayor Tom Reyes was convicted on Friday. His lawyer, Rosa Ferne, said the mayor "
+        "would appeal against what she called “a rushed ruling”."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Rosa Ferne"
+
+
+def test_a_name_beside_a_role_is_a_person_and_police_ranks_are_titles():
+    assert clean_name("Detective Superintendent Owen Hale") == "Owen Hale"
+    text = (
+        "Imke Harrowgate, the ferry company’s managing director, apologised to passengers. "
+        "“The timetable failed them,” she said.\n\n"
+        "“Refunds start on Monday,” Harrowgate said."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Imke Harrowgate", "Imke Harrowgate"]
+
+
+def test_a_spokesperson_speaks_for_the_organization_it_is_a_spokesperson_for():
+    text = (
+        "The Allied Porters' Union called a strike on Monday.\n\n"
+        "A spokesperson for the University of Arden said the library “will stay open "
+        "as normal”.\n\n"
+        "“Our members have run out of patience,” a spokesman for the union said."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["University of Arden", "Allied Porters' Union"]
+
+
+def test_any_verb_whose_clause_is_the_quote_and_verbs_of_blame_attribute_it():
+    text = (
+        "The storm reached the island at night.\n\n"
+        "Pensioner Ida Varn, 81, wept: “I have lived here all my life and never seen this.”\n\n"
+        "Minister Cora Venn hit back, accusing the drivers of “playing games with commuters”."
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Ida Varn", "Cora Venn"]
+
+
+def test_the_prime_minister_is_the_one_person_the_story_gives_that_title():
+    found, _ = _found(
+        [
+            "Prime Minister Katia Doren addressed parliament on Monday.",
+            "Katia Doren's party won 80 seats. Opposition leader Anton Rell called it a fraud.\n\n"
+            "The prime minister appeared unmoved. “The count stands,” she said.\n\n"
+            "Rell spoke again. “We will appeal,” he said. “So will we,” the prime minister said.",
+        ]
+    )
+    assert [f.speaker for f in found] == ["Katia Doren", "Anton Rell", "Katia Doren"]
+
+
+def test_the_two_halves_of_a_quote_split_by_its_attribution_are_one_statement():
+    _, quotes = _found(
+        [
+            "“The ferry will sail again,” Hale said, “but not before the hull is checked.”\n\n"
+            "“We will not cut corners,” she said. “Not one, not ever.”"
+        ]
+    )
+    assert sorted(len(q.variants) for q in quotes) == [1, 1, 2]
+
+
+def test_a_one_word_quote_counts_when_a_speech_verb_reports_it():
+    text = (
+        "Minister Petra Dahl, who has called the strikers “vandals”, refused to meet them. "
+        "The “Skyline” tower reopened on Monday."
+    )
+    found = _quotes(text)
+    assert [(q.text, q.speaker) for q in found] == [("vandals", "Petra Dahl")]
+
+
+def test_a_name_after_a_title_is_a_person_even_when_the_parser_misses_it():
+    names = Names(parse(['"We ask the public for patience," Mayor Ruaidh Tanter said.']))
+    assert names.person("Tanter") == "Ruaidh Tanter"
+
+
+class _Fixed:
+    """An embedder giving each text a fixed vector (unit vectors with set cosines)."""
+
+    def __init__(self, vectors):
+        self.vectors = vectors
+
+    def encode(self, texts):
+        return np.array([self.vectors[t] for t in texts], dtype=np.float32)
+
+
+def test_the_only_quotes_of_one_speaker_in_two_articles_are_one_statement_at_less_meaning():
+    texts = [
+        "“The pier had to be closed for everyone's safety,” Mayor Olla Brenk said.",
+        "“Keeping people off the pier was the only safe choice,” Mayor Olla Brenk said.",
+        "“Our crews worked all night,” Mayor Olla Brenk said. “The tide is calm again,” she added.",
+    ]
+    side = (1 - 0.55**2) ** 0.5  # vectors at cosine 0.55 from the first
+    vectors = {
+        "The pier had to be closed for everyone's safety,": np.array([1.0, 0.0, 0.0]),
+        "Keeping people off the pier was the only safe choice,": np.array([0.55, side, 0.0]),
+        "Our crews worked all night,": np.array([0.0, 0.0, 1.0]),
+        "The tide is calm again,": np.array([0.55, 0.0, side]),
+    }
+    _, quotes = _found(texts, _Fixed(vectors))
+    groups = sorted(sorted(v.text for v in q.variants) for q in quotes)
+    assert groups == [
+        [
+            "Keeping people off the pier was the only safe choice,",
+            "The pier had to be closed for everyone's safety,",
+        ],
+        ["Our crews worked all night,"],
+        ["The tide is calm again,"],  # its speaker says more in its article
+    ]
+
+
+def test_a_one_word_quote_joins_the_longer_quote_of_its_speaker_that_holds_the_word():
+    _, quotes = _found(
+        [
+            "Minister Petra Dahl insisted the curfew was “temporary”.",
+            "“The curfew is temporary and will end when the streets are calm,” Minister "
+            "Petra Dahl said.",
+        ]
+    )
+    assert [len(q.variants) for q in quotes] == [2]
