@@ -13,7 +13,11 @@ The rules follow English news usage:
   "last Monday" is strictly before, "next Monday" and "(called a strike) for Monday"
   strictly after; "Wednesday, March 31" is March 31;
 - a day and month without a year ("November 28") is the occurrence nearest the anchor;
-  a month alone ("in March") likewise, at month precision;
+  a month alone ("in March", "the end of June") is the latest occurrence, or the next
+  in a future clause, at month precision; a deadline or limit ("before October", "by
+  the end of June") is the nearest; "September next year" is that year's;
+- "at the weekend" is the coming weekend in a future clause, else the latest (precision
+  week); a year written alone ("the 1974 dam") is that year;
 - "last week / month / year", "this ...", "next ...", "N days / weeks / months / years ago",
   "in N days / weeks" move the anchor by calendar units.
 
@@ -58,7 +62,7 @@ _NUMBERS = {
 _FUTURE = re.compile(
     r"\b(will|won't|shall|'ll|is due|are due|is to|are to|is expected|are expected|"
     r"is scheduled|are scheduled|set for|plans? to|planned for|intends? to|next|upcoming|"
-    r"going to)\b",
+    r"going to|due to (?!(?:the|a|an|its|his|her|their|this|that|these|those)\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but)\b|\band\b")
@@ -69,6 +73,13 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
 _UNIT = r"(?:day|week|month|year)s?"
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
+#: Words before a month: "in March", "until the end of June".
+_LEADING = r"(?:in|since|until|by|before|from|for|early|late)"
+#: Parts of a month: "the end of June" names June.
+_PARTS = r"(?:end|beginning|start|middle)"
+#: A year written alone ("the 1974 dam", "between 2029 and 2031"): this century or the
+#: last.
+_WRITTEN_YEAR = r"(?:19|20)\d\d"
 #: A month named alone, in full ("ahead of March"); not May, which is also a name and a
 #: verb.
 _BARE_MONTH = rf"(?:{'|'.join(m for m in MONTHS if m != 'may')})"
@@ -85,16 +96,20 @@ _PATTERN = re.compile(
             rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
             rf"(?P<my>\b{_MONTH},?\s+{_YEAR}\b)",
             rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
-            rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?)",
+            rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?(?!\s+of\b))",
             r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
             rf"(?P<weekday>\b(?:(?:last|next|this|on|by|until|since|from|for)\s+)?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
             r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
             r"this afternoon|this evening)\b)",
-            rf"(?P<month>\b(?:(?:in|since|until|by|from|for|early|late)\s+|mid-?){_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<shifted>\b(?:{_LEADING}\s+)?{_MONTH}\s+(?:of\s+)?(?:next|last|this)\s+year\b)",
+            rf"(?P<within>\b(?:{_LEADING}\s+(?:at\s+least\s+)?)?(?:the\s+)?{_PARTS}\s+of\s+{_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<month>\b(?:{_LEADING}\s+|mid-?){_MONTH}(?!\s*,?\s*\d))",
             r"(?P<part>\b(?:the\s+)?(?:end|beginning|start|middle)\s+of\s+(?:the|this|next|last)"
             r"\s+(?:month|year)\b)",
             rf"(?P<bare>\b(?<!-){_BARE_MONTH}\b(?!-))",
             rf"(?P<year>\b(?:in|since|until|by|from|during|of|to)\s+{_YEAR}\b)",
+            r"(?P<weekend>\b(?:(?:at|over|during|on)\s+the|this|last|next)\s+weekend\b)",
+            rf"(?P<written>(?<![\d$£€.,:/-])\b{_WRITTEN_YEAR}\b(?!\s*(?:%|per\s*cent|percent)|[.,:/–-]\d))",
         )
     ),
     re.IGNORECASE,
@@ -200,14 +215,23 @@ def _month_year(expression: str, anchor: dt.date | None, future: bool) -> Resolv
     return _valid(_year_in(expression), _month_in(expression), 1, relative=False, precision="month")
 
 
+#: Words that make a month a deadline or a limit ("before October").
+_BOUNDS = ("before", "by", "until")
+
+
 def _month_alone(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
     """The month's latest occurrence up to the anchor's month (the first from it on, when
-    the clause speaks of the future): "in March" in a November article is last March."""
+    the clause speaks of the future): "in March" in a November article is last March.
+    A deadline or limit ("no relief before October", said in August) is the nearest
+    occurrence, whatever the tense of the clause that states it."""
     if anchor is None:
         return None
     month = _month_in(expression)
     year = anchor.year
-    future = future and not expression.lower().startswith("since")
+    first = expression.lower().split()[0]
+    future = future and first != "since"
+    if first in _BOUNDS and abs(month - anchor.month) != 6:
+        future = (month - anchor.month) % 12 < 6  # a bound is set near its time: the nearest
     if future and month < anchor.month:
         year += 1
     elif not future and month > anchor.month:
@@ -225,6 +249,28 @@ def _part(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
         return dt.date(anchor.year + step, 1, 1), "year", True
     months = 12 * anchor.year + anchor.month - 1 + step
     return dt.date(months // 12, months % 12 + 1, 1), "month", True
+
+
+def _shifted_month(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    """ "September next year", "March last year": that month of the year named."""
+    if anchor is None:
+        return None
+    step = {"next": 1, "last": -1}.get(expression.lower().split()[-2], 0)
+    return dt.date(anchor.year + step, _month_in(expression), 1), "month", True
+
+
+def _weekend(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
+    """ "At the weekend": the coming weekend in a clause that speaks of the future (or
+    "next weekend"), else the latest one; precision week, the week of its Saturday."""
+    if anchor is None:
+        return None
+    first = expression.lower().split()[0]
+    saturday = 5
+    if first == "next" or (future and first != "last"):
+        day = anchor + dt.timedelta(days=(saturday - anchor.weekday()) % 7)
+    else:
+        day = anchor - dt.timedelta(days=(anchor.weekday() - saturday) % 7)
+    return day - dt.timedelta(days=day.weekday()), "week", True
 
 
 def _year(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
@@ -294,8 +340,8 @@ def _moved(anchor: dt.date, unit: str, step: int, keep_day: bool = False) -> Res
     return dt.date(anchor.year + step, 1, 1), "year", True
 
 
-_ABSOLUTE = ("iso", "mdy", "dmy", "my", "year")  # forms that need no anchor
-_MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "month", "bare")
+_ABSOLUTE = ("iso", "mdy", "dmy", "my", "year", "written")  # forms that need no anchor
+_MONTH_RULES = ("mdy", "dmy", "md", "dm", "my", "shifted", "within", "month", "bare")
 
 
 def _month_capitalized(expression: str) -> bool:
@@ -349,8 +395,12 @@ _RULES = {
     "shift": _shift,
     "weekday": _weekday,
     "deictic": _deictic,
+    "shifted": _shifted_month,
+    "within": _month_alone,
     "month": _month_alone,
     "bare": _month_alone,
     "part": _part,
     "year": _year,
+    "weekend": _weekend,
+    "written": _year,
 }

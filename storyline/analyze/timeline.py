@@ -5,9 +5,12 @@ published:
 
 - a date from the article's metadata or dateline is its publication day;
 - a caption date is the day of a photo, the event's day, and an article without a date
-  takes the story's; either is only a starting point: the anchor is the day, within a
-  week after it, that makes the article's weekday mentions hang together most tightly
-  ("the Kremlin said on Tuesday" about a Monday meeting was written on Tuesday);
+  takes the story's; either is only a starting point: the anchor is the day, from two
+  days before it to six after, whose reading fits the dated articles best (its lead on
+  the day theirs lead with, a "last week" in its lead holding that day, no weekday
+  before the story began) and then makes the article's weekday mentions hang together
+  most tightly ("the Kremlin said on Tuesday" about a Monday meeting was written on
+  Tuesday);
 - with no date anywhere in the story, the latest full date the article writes.
 
 A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches to, with
@@ -57,6 +60,7 @@ class Event:
     speech: bool
     verb: bool = True  # False for a noun ("Monday's meeting") or a bound ("until Tuesday")
     bound: str = ""  # "until", "since", "by"… before the date
+    possessive: bool = False  # "from Saturday's crush": the date is the crush's, no bound
 
 
 def anchors(
@@ -68,18 +72,14 @@ def anchors(
     published = [a.date for a in articles if a.date and a.date_from in PUBLISHED]
     others = [a.date for a in articles if a.date and a.date_from not in PUBLISHED]
     story = _median(published) or (min(others) if others else None)
-    result: dict[str, dt.date | None] = {
-        a.id: a.date for a in articles if a.date and a.date_from in PUBLISHED
-    }
-    leads = Counter(_lead_day(sentences[i], docs[i], day) for i, day in result.items() if day)
-    leads.pop(None, None)
+    dated = {a.id: a.date for a in articles if a.date and a.date_from in PUBLISHED}
+    told = _story(articles, sentences, docs, dated)
+    result: dict[str, dt.date | None] = dict(dated)
     for article in articles:
         if article.id in result:
             continue
         base = article.date or story or _latest_full_date(sentences[article.id])
-        result[article.id] = base and _tightest(
-            base, sentences[article.id], docs[article.id], leads
-        )
+        result[article.id] = base and _tightest(base, sentences[article.id], docs[article.id], told)
     return result
 
 
@@ -133,14 +133,76 @@ def _latest_full_date(sentences: Sequence[Sentence]) -> dt.date | None:
     return max(days, default=None)
 
 
-def _tightest(
-    base: dt.date, sentences: Sequence[Sentence], doc: Any, leads: Counter[dt.date | None]
-) -> dt.date:
+@dataclass(frozen=True)
+class Story:
+    """What the dated articles of a story say happened when: the days their leads date
+    (with how many leads) and the first day they date in the week before their
+    publication."""
+
+    leads: Counter[dt.date]
+    first: dt.date | None
+
+    def evidence(
+        self,
+        mentions: Sequence[tuple[DatedMention, Event, str]],
+        lead: dt.date | None,
+        lead_end: int = 0,
+    ) -> int:
+        """How well an undated article's mentions, read against one anchor, fit the
+        story (higher is better):
+
+        - its lead on the day of a dated article's lead (+1 for each such article);
+        - a week in its lead sentences (up to ``lead_end``) holding such a day ("last
+          week's collision");
+        - each weekday falling more than a day before the story's first day (-1): a
+          weekday names a day of the story's week, not one before it began.
+        """
+        score = self.leads[lead] if lead else 0
+        for mention, _, _ in mentions:
+            if mention.date is None:
+                continue
+            if mention.precision == "week" and mention.start < lead_end:
+                week = range(mention.date.toordinal(), mention.date.toordinal() + 7)
+                score += any(day.toordinal() in week for day in self.leads)
+            if mention.precision != "day":
+                continue
+            weekday = mention.mention.lower().split()[-1] in _WEEKDAYS
+            if weekday and self.first and (self.first - mention.date).days > 1:
+                score -= 1
+        return score
+
+
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+
+
+def _story(
+    articles: Sequence[Article],
+    sentences: Mapping[str, Sequence[Sentence]],
+    docs: Mapping[str, Any],
+    published: Mapping[str, dt.date],
+) -> Story:
+    """The story as its dated articles tell it; a lead on a day after its article's
+    ("rationing starts on Monday") announces, it does not date the story."""
+    leads: Counter[dt.date] = Counter()
+    recent: list[dt.date] = []
+    for i, day in published.items():
+        lead = _lead_day(sentences[i], docs[i], day)
+        if lead is not None and lead <= day:
+            leads[lead] += 1
+        recent += [
+            mention.date
+            for mention, _, _ in _mentions(i, sentences[i], docs[i], day)
+            if mention.date and mention.precision == "day" and 0 <= (day - mention.date).days < 7
+        ]
+    return Story(leads, min(recent, default=None))
+
+
+def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any, story: Story) -> dt.date:
     """The day from ``base`` to six days after it that keeps the article's day-precise
     relative mentions (with ``base``) in the shortest span; the earliest on a tie. When
-    the article's lead dates an event relative to its anchor ("the quake struck
-    yesterday"), the anchor (from two days before ``base``) must put it on a day that
-    leads a dated article (``leads``, with how many), the most common one, if it can."""
+    the article's mentions fit the dated articles better read against some anchors
+    than others (:meth:`Story.evidence`: "the quake struck yesterday" where they date
+    the quake), the anchor (from two days before ``base``) is one of those."""
 
     def span(anchor: dt.date) -> int:
         days = [base] + [
@@ -151,15 +213,14 @@ def _tightest(
         ]
         return (max(days) - min(days)).days
 
-    candidates = [base + dt.timedelta(days=k) for k in range(7)]
-    wider = {base + dt.timedelta(days=k): 0 for k in range(-2, 7)}
-    for day in wider:
-        wider[day] = leads[_lead_day(sentences, doc, day)]
-    most = max(wider.values())
-    if most and min(wider.values()) < most:  # an absolute lead date fits every anchor
-        fitting = [day for day, count in wider.items() if count == most]
-        return min(fitting, key=lambda day: (span(day), abs(day - base), day))
-    return min(candidates, key=lambda day: (span(day), day))
+    lead_end = sentences[min(LEAD_SENTENCES, len(sentences)) - 1].end if sentences else 0
+
+    def fit(anchor: dt.date) -> int:
+        mentions = list(_mentions("", sentences, doc, anchor))
+        return story.evidence(mentions, _lead_day(sentences, doc, anchor), lead_end)
+
+    candidates = [base + dt.timedelta(days=k) for k in range(-2, 7)]
+    return min(candidates, key=lambda day: (-fit(day), day < base, span(day), day))
 
 
 def _looks_ahead(doc: Any) -> Any:
@@ -173,33 +234,94 @@ def _looks_ahead(doc: Any) -> Any:
         if span is None:
             return None
         token = span[0]
+        bound = token.lower_ if token.dep_ == "prep" else ""
         if token.dep_ == "prep":  # "on Thursday": the date is the preposition's object
             token = next((c for c in token.children if c.dep_ == "pobj"), token)
+        if token.dep_ == "poss" and token.head.pos_ == "NOUN":
+            return _thing_ahead(token.head)  # "reopens Wednesday's vote": not the verb's
         if _dates_a_thing(token):
+            own = _AFTER.get(token.head.lower_)  # "no relief before October": ahead
             thing = token.head.head  # "following his arrest on Thursday": the past
-            return _AFTER.get(thing.head.lower_) if thing.dep_ == "pobj" else None
+            return own if own is not None else _thing_ahead(thing)
         verb = governing_verb(span[0], 8)
-        if verb is None:
-            return None
-        auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-        if verb.lemma_ != "be" and (
-            auxiliaries & {"will", "would", "'ll", "shall"}
-            or (verb.tag_ == "VB" and "to" in auxiliaries)
-        ):
-            return True  # "will meet", "would be held", "agreed to meet again"
-        if verb.tag_ == "VBG" and verb.lemma_ in ("start", "begin") and verb.dep_ != "ROOT":
-            return True  # "three days of mourning starting on Monday"
-        if verb.tag_ == "VBD":
-            return False
-        if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in SPEECH_VERBS and verb.lemma_ != "be":
-            return True
-        return None
+        return None if verb is None else _verb_ahead(verb, bound)
 
     return check
 
 
+def _verb_ahead(verb: Any, bound: str = "") -> bool | None:
+    """Whether a verb's clause speaks of the future (True), the past (False) or neither
+    (None); ``bound`` is the preposition before the date ("until")."""
+    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.lemma_ != "be" and auxiliaries & {"will", "would", "'ll", "shall"}:
+        return True  # "will meet", "would be held"
+    if verb.tag_ == "VB" and auxiliaries & {"must", "should", "may", "might"}:
+        return True  # "must decide by Friday", "may strike on Monday"
+    if verb.lemma_ != "be" and verb.tag_ == "VB" and "to" in auxiliaries:
+        return _infinitive_ahead(verb)
+    if verb.tag_ == "VBG" and verb.lemma_ in ("start", "begin") and verb.dep_ != "ROOT":
+        return True  # "three days of mourning starting on Monday"
+    if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"was", "were", "had"}):
+        return False  # "was recovered on Friday", "had left on Monday"
+    perfect = verb.tag_ == "VBN" and auxiliaries & {"has", "have", "'ve"}
+    if perfect and (bound in ("until", "till") or _intends(verb)):
+        return True  # "has suspended sailings until Monday", "has called a rally on Sunday"
+    if verb.tag_ in ("VBZ", "VBP") and verb.lemma_ not in SPEECH_VERBS and verb.lemma_ != "be":
+        return True
+    return None
+
+
+#: Verbs of intent: what they plan, call or promise lies ahead of them ("agreed to meet
+#: in March", "has called a rally on Sunday").
+_INTENT = frozenset(
+    "agree plan vow promise pledge decide vote want hope expect intend aim threaten "
+    "prepare seek ask urge order schedule set propose offer choose resolve arrange "
+    "call invite tell wish need move chose sought told".split()
+)
+
+
+def _intends(verb: Any) -> bool:
+    """Whether a verb is one of intent (by lemma, or its past form less "-d"/"-ed", as
+    the lemmatizer reads "hoped" as "hop")."""
+    word = verb.lower_
+    forms = {verb.lemma_.lower(), word, word.removesuffix("d"), word.removesuffix("ed")}
+    return bool(forms & _INTENT)
+
+
+def _infinitive_ahead(verb: Any) -> bool:
+    """An infinitive looks ahead ("agreed to meet in March", "is due to open"), except
+    under a past verb that is no intention: "declined to comment on Monday", "failed to
+    reach orbit late Tuesday" and "met to approve the rise on Tuesday" happened then."""
+    head = verb.head
+    past = head.tag_ == "VBD" and verb.dep_ in ("xcomp", "advcl")
+    return not (past and not _intends(head))
+
+
+def _thing_ahead(thing: Any) -> bool | None:
+    """Whether a dated noun lies ahead, from the preposition it is the object of:
+    "following his arrest on Thursday" behind, "ahead of the election in September"
+    ahead."""
+    if thing.dep_ != "pobj":
+        return None
+    preposition = thing.head
+    if preposition.lower_ in ("of", "to") and preposition.head.lower_ in _AFTER:
+        preposition = preposition.head  # "ahead of", "prior to"
+    if preposition.lower_ in _AFTER:
+        return _AFTER[preposition.lower_]
+    if preposition.head.pos_ == "VERB":  # "has called a rally in the capital on Sunday"
+        return _verb_ahead(preposition.head)
+    return None
+
+
 #: Prepositions whose object happened before (False) or will happen after (True).
-_AFTER = {"following": False, "after": False, "since": False, "before": True, "ahead": True}
+_AFTER = {
+    "following": False,
+    "after": False,
+    "since": False,
+    "before": True,
+    "ahead": True,
+    "prior": True,
+}
 
 
 def _dates_a_thing(token: Any) -> bool:
@@ -240,6 +362,7 @@ def event_of(doc: Any, start: int, end: int) -> Event:
         head.lemma_.lower() in SPEECH_VERBS,
         head.pos_ in ("VERB", "AUX") and not before,
         before,
+        span.end < len(doc) and doc[span.end].tag_ == "POS",
     )
 
 
@@ -356,4 +479,4 @@ def _dates_event(mention: DatedMention, event: Event) -> bool:
     """Whether a mention dates an event that happened (a day, not a statement or state)."""
     if mention.date is None or mention.precision != "day" or event.speech:
         return False
-    return event.bound in ("", "since") and event.word not in _STATES
+    return (event.bound in ("", "since") or event.possessive) and event.word not in _STATES

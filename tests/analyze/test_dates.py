@@ -133,3 +133,49 @@ def test_any_text_gives_mentions_that_slice_back(text, anchor):
     for mention in find_dates(text, anchor):
         assert text[mention.start : mention.end] == mention.text
         assert (mention.value is None) == (mention.precision is None)
+
+
+def test_a_year_written_alone_is_a_year():
+    assert _resolved("The 1987 bridge was rebuilt under a 2024 plan.") == [
+        ("1987", dt.date(1987, 1, 1), "year"),
+        ("2024", dt.date(2024, 1, 1), "year"),
+    ]
+
+
+def test_the_weekend_is_the_coming_one_in_a_future_clause_else_the_last():
+    # the week of that weekend's Saturday, from Wednesday 12 March
+    assert _resolved("Ministers will meet at the weekend.") == [
+        ("at the weekend", dt.date(2031, 3, 10), "week")
+    ]
+    assert _resolved("Fans gathered at the weekend.") == [
+        ("at the weekend", dt.date(2031, 3, 3), "week")
+    ]
+
+
+def test_the_start_or_end_of_a_month_names_that_month():
+    assert _resolved("No rain has fallen since the start of May.") == [
+        ("since the start of May", dt.date(2030, 5, 1), "month")
+    ]
+
+
+def test_a_month_next_year_is_that_month_of_next_year():
+    assert _resolved("Fees rise from September next year.") == [
+        ("from September next year", dt.date(2032, 9, 1), "month")
+    ]
+
+
+def test_a_deadline_month_is_the_nearest_whatever_the_tense():
+    august = dt.date(2031, 8, 14)
+    assert _resolved("Forecasters said they saw no relief before October.", august) == [
+        ("before October", dt.date(2031, 10, 1), "month")
+    ]
+
+
+def test_due_to_with_a_verb_looks_ahead():
+    assert _resolved("The talks, due to open Thursday, are being brokered by Norway.") == [
+        ("Thursday", dt.date(2031, 3, 13), "day")
+    ]
+
+
+def test_a_day_of_something_is_no_date():
+    assert _resolved("Students ran riot in a day of chaos.") == []

@@ -1,8 +1,10 @@
 import dataclasses
 import datetime as dt
+from collections import Counter
 
 from storyline.analyze.nlp import parse
-from storyline.analyze.timeline import anchors, dated_mentions
+from storyline.analyze.timeline import Event, Story, _story, anchors, dated_mentions
+from storyline.model import DatedMention
 from storyline.segment import Sentences
 from tests.conftest import make_article
 
@@ -59,3 +61,116 @@ def test_a_thing_after_following_lies_behind_a_future_clause_and_before_lies_ahe
     days = {m.mention: m.date for m, _, _ in dated_mentions([article], Sentences([article]), docs)}
     assert days["on Thursday"] == dt.date(2030, 11, 14)
     assert days["on Tuesday"] == dt.date(2030, 11, 19)
+
+
+def _days(text: str, day: dt.date = dt.date(2031, 3, 12)) -> dict[str, dt.date | None]:
+    """Each mention of a one-article story published on ``day`` (a Wednesday)."""
+    article = _dated("wire", text, day)
+    docs = {article.id: parse([article.text])[0]}
+    return {m.mention: m.date for m, _, _ in dated_mentions([article], Sentences([article]), docs)}
+
+
+def test_an_infinitive_under_a_past_verb_of_no_intent_is_past():
+    monday = dt.date(2031, 3, 10)
+    assert _days("The minister declined to comment on Monday.") == {"on Monday": monday}
+    assert _days("The rocket failed to reach orbit late on Monday.") == {"on Monday": monday}
+    assert _days("The board met to approve the merger on Monday night.") == {"on Monday": monday}
+
+
+def test_a_present_perfect_of_intent_or_with_until_looks_ahead():
+    assert _days("The union has called a strike in the city on Friday.") == {
+        "on Friday": dt.date(2031, 3, 14)
+    }
+    assert _days("The airline has suspended all flights until Monday.") == {
+        "until Monday": dt.date(2031, 3, 17)
+    }
+
+
+def test_a_thing_ahead_of_which_a_date_is_lies_ahead():
+    assert _days("Prices rose sharply ahead of the vote in September.") == {
+        "in September": dt.date(2031, 9, 1)
+    }
+
+
+def test_a_past_passive_is_past_whatever_the_quote_says():
+    text = '"This will help us," said the curator, who confirmed the vase was found on Friday.'
+    assert _days(text) == {"on Friday": dt.date(2031, 3, 7)}
+
+
+def test_a_possessive_date_is_its_nouns_not_the_verbs():
+    text = "Students vowed to stay until the senate reverses Monday's decision."
+    assert _days(text) == {"Monday": dt.date(2031, 3, 10)}
+
+
+def test_must_looks_ahead():
+    assert _days("The court must decide by Friday.") == {"by Friday": dt.date(2031, 3, 14)}
+
+
+def test_an_undated_article_is_anchored_where_its_lead_week_holds_the_dated_leads():
+    articles = [
+        _dated(
+            "wire",
+            "A ferry collided with a tanker off Kessel on Thursday night, killing two.",
+            dt.date(2030, 11, 15),
+        ),
+        _dated(
+            "daily",
+            "Investigators on Saturday began examining the damaged ferry.",
+            dt.date(2030, 11, 16),
+        ),
+        _dated(
+            "radio",
+            "Families of those killed in last week's ferry collision demanded answers. "
+            "The operator restarted the crossing on Saturday.",
+            None,
+        ),
+    ]
+    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    # "last week" holds Thursday 14 November only from Monday 18 on
+    assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 18)
+
+
+def test_a_weekday_before_the_story_began_counts_against_an_anchor():
+    saturday = dt.date(2030, 11, 9)
+    story = Story(Counter({saturday: 2}), saturday)
+
+    def read_as(day: dt.date) -> list[tuple[DatedMention, Event, str]]:
+        mention = DatedMention("radio", 0, 40, "on Monday", 20, 29, day, "day")
+        return [(mention, Event("lay", frozenset(), False), "")]
+
+    # "laid flowers on Monday" read as 4 November: before Saturday's sinking
+    assert story.evidence(read_as(dt.date(2030, 11, 4)), None) == -1
+    assert story.evidence(read_as(dt.date(2030, 11, 11)), None) == 0
+
+
+def test_a_dated_lead_announcing_a_later_day_does_not_date_the_story():
+    article = _dated(
+        "wire",
+        "Taps will run dry overnight starting Monday, the water board said.",
+        dt.date(2030, 8, 14),
+    )
+    docs = {article.id: parse([article.text])[0]}
+    assert not _story([article], Sentences([article]), docs, {article.id: article.date}).leads
+
+
+def test_a_lead_dating_a_noun_by_its_possessive_leaves_the_anchor_free():
+    articles = [
+        _dated(
+            "wire",
+            "A ferry sank off Kessel on Saturday, killing 12 people.",
+            dt.date(2030, 11, 10),
+        ),
+        _dated(
+            "daily",
+            "Divers searched the wreck of the ferry that sank off Kessel on Saturday.",
+            dt.date(2030, 11, 11),
+        ),
+        _dated(
+            "radio",
+            "The toll from Saturday's sinking rose to 14 last night, the coastguard said.",
+            None,
+        ),
+    ]
+    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    # the lead is Saturday's sinking, so "last night" need not be Saturday night
+    assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 11)
