@@ -862,7 +862,7 @@ class PairScorer:
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
     conflict: float = 0.7
-    date_conflict: float = 0.7
+    date_conflict: float = 0.8
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -876,14 +876,14 @@ class PairScorer:
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.233, 1.252, 1.509, -0.186, -0.758, -2.534, 0.32, -0.544, -0.26, -0.327, -0.724,
-         0.405, -1.085, -1.323, -0.239, -1.053, 2.958, 0.121, -0.936, 2.75),
-        -1.176,
+        (2.689, 1.672, 0.744, -0.383, -0.563, -2.653, 0.904, -0.77, -0.519, -0.395, -0.759,
+         0.961, -1.205, -1.171, -0.854, -1.532, 2.686, 0.12, -0.436, 2.178),
+        -0.889,
     ),
     "dates": Regression(
-        (3.242, 1.357, 0.693, 0.395, 0.748, -1.091, -0.127, -0.413, 0.075, -0.412, -0.413,
-         0.272, -1.204, -0.149, 1.888, -3.14, -0.427, -0.088, 0.381, 1.519),
-        -0.476,
+        (3.124, 2.501, 1.048, 0.291, -0.068, -1.052, -0.412, -0.543, 0.995, 0.008, -0.367,
+         1.855, -1.333, -0.739, 1.462, -2.004, -0.127, -1.082, -0.506, 1.677),
+        -1.306,
     ),
 }  # fmt: skip
 
