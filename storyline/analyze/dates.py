@@ -98,7 +98,7 @@ _PATTERN = re.compile(
             rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
             rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?(?!\s+of\b))",
             r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
-            rf"(?P<weekday>\b(?:(?:last|next|this|on|by|until|since|from|for)\s+)?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
+            rf"(?P<weekday>\b(?:(?:last|next|this)\s+|(?:on|by|until|since|from|for)\s+(?!{_WEEKDAY}['’]s))?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
             r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
             r"this afternoon|this evening)\b)",
             rf"(?P<shifted>\b(?:{_LEADING}\s+)?{_MONTH}\s+(?:of\s+)?(?:next|last|this)\s+year\b)",

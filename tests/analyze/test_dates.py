@@ -179,3 +179,10 @@ def test_due_to_with_a_verb_looks_ahead():
 
 def test_a_day_of_something_is_no_date():
     assert _resolved("Students ran riot in a day of chaos.") == []
+
+
+def test_a_possessive_weekday_is_not_scheduled_by_the_preposition_before_it():
+    assert _resolved("For Tuesday's hearing the judge sat until dusk.") == [
+        ("Tuesday", WEDNESDAY - dt.timedelta(days=1), "day")
+    ]
+    assert _resolved("The hearing is set for Friday.")[0][1] > WEDNESDAY
