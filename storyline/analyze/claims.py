@@ -861,8 +861,8 @@ class PairScorer:
 
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
-    conflict: float = 0.7
-    date_conflict: float = 0.8
+    conflict: float = 0.8
+    date_conflict: float = 0.7
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
