@@ -23,8 +23,10 @@ date them to one period or two, and how far apart the values are; dates have wei
 their own. Each claim is paired
 with at most one of the other outlet's, the pairing with the most probability
 (:func:`_pairs`); values that cannot both be true (:meth:`Quantity.conflicts`) need a
-surer pair. Paired values that conflict make a conflict; paired values stating the same
-fact make an agreement. Unpaired claims that count the same noun or unit but differ in
+surer pair. A sentence that reports a dispute itself ("organisers said 90,000; police put
+the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
+conflict make a conflict, one per dispute (:func:`_disputed`); paired values stating
+the same fact make an agreement. Unpaired claims that count the same noun or unit but differ in
 verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours")
 are shown side by side as *possibly different*, never as a conflict. Numbers that are
 not claims are skipped: years, ages ("Vell, 71,"), dates, times of day, numbers after
@@ -694,10 +696,11 @@ def _disputes(found: Sequence[Found]) -> list[tuple[int, int]]:
 def _sure_parts(
     group: Sequence[int], found: Sequence[Found], sure: Set[tuple[int, int]]
 ) -> list[list[int]]:
-    """The parts of a paired group a conflict is judged on: the whole group for numbers;
-    for dates, the parts its ``sure`` pairs (of at least the date-conflict probability)
-    hold together, so that a weakly paired day of another event ("the village was emptied on
-    Monday") cannot make an outlet seem to date one event twice."""
+    """The parts of a paired group a conflict is judged on: those its ``sure`` pairs (of at
+    least the date-conflict probability, or a dispute one sentence reports) hold together,
+    so that a weakly paired day of another event ("the village was emptied on Monday")
+    cannot make an outlet seem to date one event twice, nor a weak pair join two
+    disputes."""
     parts = components(len(group), lambda a, b: (group[a], group[b]) in sure)
     return [[group[k] for k in part] for part in parts if len(part) > 1]
 
