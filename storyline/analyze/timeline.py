@@ -39,6 +39,7 @@ from storyline.analyze.dates import find_dates
 from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.embed import Embedder
+from storyline.ingest.dates import WEEKDAYS
 from storyline.model import Article, DatedMention, Sentence, TimelineEntry
 
 PUBLISHED = ("metadata", "dateline")
@@ -166,13 +167,10 @@ class Story:
                 score += any(day.toordinal() in week for day in self.leads)
             if mention.precision != "day":
                 continue
-            weekday = mention.mention.lower().split()[-1] in _WEEKDAYS
+            weekday = mention.mention.lower().split()[-1] in WEEKDAYS
             if weekday and self.first and (self.first - mention.date).days > 1:
                 score -= 1
         return score
-
-
-_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
 
 
 def _story(
@@ -217,7 +215,8 @@ def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any, story: Sto
 
     def fit(anchor: dt.date) -> int:
         mentions = list(_mentions("", sentences, doc, anchor))
-        return story.evidence(mentions, _lead_day(sentences, doc, anchor), lead_end)
+        lead = _lead(item for item in mentions if item[0].start < lead_end)
+        return story.evidence(mentions, lead[0].date if lead is not None else None, lead_end)
 
     candidates = [base + dt.timedelta(days=k) for k in range(-2, 7)]
     return min(candidates, key=lambda day: (-fit(day), day < base, span(day), day))

@@ -302,8 +302,8 @@ def parse_quantity(text: str) -> Quantity | None:
 
 #: The shortest and longest calendar month and year (seconds), by their average length.
 _CALENDAR_LENGTHS: dict[float, tuple[int, int]] = {
-    2629800: (28 * 86400, 31 * 86400),
-    31557600: (365 * 86400, 366 * 86400),
+    _UNITS["month"][1]: (28 * 86400, 31 * 86400),
+    _UNITS["year"][1]: (365 * 86400, 366 * 86400),
 }
 
 #: Units of physical measures, whose whole numbers are rounded to the unit written.
