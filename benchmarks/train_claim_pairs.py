@@ -8,7 +8,7 @@ dev stories; the conflicts and agreements it then finds among that story's numbe
 dates are scored as bench_analysis.py scores them. Numbers and dates have a regression
 each. The test stories are never read.
 
-    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.7 0.8]
+    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.8 0.7 0.7]
 """
 
 from __future__ import annotations
@@ -63,7 +63,10 @@ def main() -> None:
     parser.add_argument("--pairs", default="0.3,0.4,0.5,0.6")
     parser.add_argument("--conflicts", default="0.5,0.6,0.7,0.8")
     parser.add_argument("--date-conflicts", default="0.7,0.8,0.9")
-    parser.add_argument("--show", type=float, nargs=3, help="errors at these thresholds")
+    parser.add_argument("--sure", default="0.7", help="pairs that hold a part together")
+    parser.add_argument(
+        "--show", type=float, nargs=4, help="errors at these pair, conflict, date, sure"
+    )
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
     embedder = MiniLMEmbedder()
@@ -98,19 +101,22 @@ def main() -> None:
     print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
     drop = [name for name in args.drop.split(",") if name]
     held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
-    print(f"{'pair':>5} {'conflict':>8} {'dates':>5}  conflicts P / R   agreements P / R")
-    grid = itertools.product(
-        floats(args.pairs), floats(args.conflicts), floats(args.date_conflicts)
+    print(
+        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5}"
+        "  conflicts P / R   agreements P / R"
     )
-    for pair, conflict, dates in grid:
+    grid = itertools.product(
+        floats(args.pairs), floats(args.conflicts), floats(args.date_conflicts), floats(args.sure)
+    )
+    for thresholds in grid:
+        pair, conflict, dates, sure = thresholds
         if min(conflict, dates) < pair:
             continue
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates)
-            run(story, trial, conflicts, agreements)
+            run(story, with_thresholds(scorer, thresholds), conflicts, agreements)
         print(
-            f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f}"
+            f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f} {sure:>5.2f}"
             f"  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
             f"    {agreements.precision():.3f} / {agreements.recall():.3f}"
             f"   ({conflicts.correct}/{conflicts.predicted} right, {conflicts.found} found)"
@@ -118,9 +124,7 @@ def main() -> None:
     if args.show:
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
-            pair, conflict, dates = args.show
-            trial = dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates)
-            run(story, trial, conflicts, agreements)
+            run(story, with_thresholds(scorer, args.show), conflicts, agreements)
         for note in conflicts.notes + agreements.notes:
             print("  ", note)
     final = fit(stories, args.c, drop)
@@ -191,6 +195,14 @@ def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -
     reported = [c for c in found_conflicts if c.status == "conflict"]
     score(reported, story.conflicts, story.by_gold, conflicts, story.name, True)
     score(found_agreements, story.agreements, story.by_gold, agreements, story.name)
+
+
+def with_thresholds(scorer: PairScorer, thresholds: Sequence[float]) -> PairScorer:
+    """``scorer`` with the pair, conflict, date-conflict and sure thresholds given."""
+    pair, conflict, dates, sure = thresholds
+    return dataclasses.replace(
+        scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure
+    )
 
 
 def floats(text: str) -> list[float]:

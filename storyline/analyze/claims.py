@@ -136,6 +136,7 @@ class Context:
     event: str  # the words of its clause: subject, verb, objects ("people took part march")
     attribution: str = ""  # who the sentence says gives it ("police said 40,000") or ""
     denied: bool = False  # the sentence rejects it ("not the 72 percent announced")
+    keys: frozenset[str] = frozenset()  # lemmas of what happened (:func:`_keys`)
 
 
 @dataclass(frozen=True)
@@ -158,6 +159,16 @@ class Found:
     event: str = ""  # the words of its clause (Context.event), for pairing
     attribution: str = ""  # Context.attribution
     denied: bool = False  # Context.denied
+    keys: frozenset[str] = frozenset()  # Context.keys
+
+    def same_event(self, other: Found) -> bool:
+        """Whether two dated claims name one happening: the same concept, subject or a
+        word of what happened ("prosecutors arrested Drey on Wednesday" / "his arrest on
+        Thursday"). Without one, two days are as likely two events of the story as one
+        event dated twice ("the strike began this morning" / "a second day Tuesday")."""
+        if self.concept and self.concept == other.concept:
+            return True
+        return bool(self.subject and self.subject == other.subject) or bool(self.keys & other.keys)
 
     def match(self, other: Found) -> int:
         """How surely two claims count the same thing: 2 (same concept and noun, or the
@@ -301,6 +312,7 @@ def _found(
         event=context.event,
         attribution=context.attribution,
         denied=context.denied,
+        keys=context.keys,
     )
 
 
@@ -447,6 +459,7 @@ def _context(span: Any) -> Context:
         _event(span, noun, verb),
         _attribution(span.root),
         any(c.dep_ == "neg" for t in {span.root, anchor} for c in t.children),
+        _keys(span, noun, verb),
     )
 
 
@@ -507,6 +520,11 @@ def _event(span: Any, noun: Any, verb: Any) -> str:
     objects of its prepositions, dates left out; the counted noun and its head when there
     is no verb.
     "About 12,000 people took part in the march" → "people took part march"."""
+    return " ".join(t.text for t in _clause(span, noun, verb))
+
+
+def _clause(span: Any, noun: Any, verb: Any) -> list[Any]:
+    """The tokens :func:`_event` names, in sentence order."""
     heads = [verb] if verb is not None else [t for t in (noun, span.root.head) if t is not None]
     words = set(heads)
     for head in heads:
@@ -517,7 +535,21 @@ def _event(span: Any, noun: Any, verb: Any) -> str:
                 words.update(c for c in child.children if c.dep_ == "pobj")
     words |= {c for w in list(words) for c in w.children if c.dep_ == "compound"}
     kept = (t for t in sorted(words, key=lambda t: t.i) if t not in span)
-    return " ".join(t.text for t in kept if t.ent_type_ not in ("DATE", "TIME"))
+    return [t for t in kept if t.ent_type_ not in ("DATE", "TIME")]
+
+
+def _keys(span: Any, noun: Any, verb: Any) -> frozenset[str]:
+    """The lemmas of what happened around a value: its clause's common words (not names,
+    stop words or weak verbs) and the noun it hangs on ("his *arrest* on Thursday")."""
+    tokens = [*_clause(span, noun, verb), *([noun] if noun is not None else [])]
+    return frozenset(
+        t.lemma_.lower()
+        for t in tokens
+        if t.pos_ in ("NOUN", "VERB", "ADJ")
+        and not t.is_stop
+        and t.lemma_.lower() not in _WEAK_VERBS
+        and len(t.text) > 2
+    )
 
 
 #: Verbs that measure the same duration ("the talks lasted / went on / ran for").
@@ -651,7 +683,7 @@ def compare(
     ``found[i]`` and ``found[j]`` are."""
     scorer = scorer or PairScorer()
     pairs = _pairs(found, cosines, scorer) | dict.fromkeys(_disputes(found), 1.0)
-    sure = {pair for pair, chance in pairs.items() if chance >= scorer.date_conflict}
+    sure = {pair for pair, chance in pairs.items() if chance >= scorer.sure}
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
     for group in components(len(found), lambda i, j: (i, j) in pairs):
@@ -664,7 +696,8 @@ def compare(
                     (found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs
                 ]
                 if _conflicting(members, edges):
-                    conflicts.append(Comparison(_topic(members), "conflict", _claims(members)))
+                    status = "conflict" if _one_event(edges) else "possibly different"
+                    conflicts.append(Comparison(_topic(members), status, _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, pairs))
     return conflicts, agreements
@@ -697,7 +730,7 @@ def _sure_parts(
     group: Sequence[int], found: Sequence[Found], sure: Set[tuple[int, int]]
 ) -> list[list[int]]:
     """The parts of a paired group a conflict is judged on: those its ``sure`` pairs (of at
-    least the date-conflict probability, or a dispute one sentence reports) hold together,
+    least :attr:`PairScorer.sure`, or a dispute one sentence reports) hold together,
     so that a weakly paired day of another event ("the village was emptied on Monday")
     cannot make an outlet seem to date one event twice, nor a weak pair join two
     disputes."""
@@ -859,13 +892,16 @@ class PairScorer:
     """The probability that two claims count the same quantity of the same event: one
     logistic regression over :data:`PAIR_FEATURES` per :data:`PAIR_KINDS`. Claims pair at
     ``pair`` or more, and at ``conflict`` (``date_conflict`` for dates) or more when their
-    values conflict (a false conflict costs more than a missed one). The defaults come from
-    ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories; docs/analysis.md)."""
+    values conflict (a false conflict costs more than a missed one); pairs of ``sure`` or
+    more hold the parts together that conflicts are judged on (:func:`_sure_parts`). The
+    defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories;
+    docs/analysis.md)."""
 
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
     conflict: float = 0.8
     date_conflict: float = 0.7
+    sure: float = 0.7
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -903,6 +939,17 @@ def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]])
             if any(a.quantity.conflicts(b.quantity) for a, b in combinations(own, 2)):
                 return False
     return any(a.quantity.conflicts(b.quantity) for a, b in edges)
+
+
+def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
+    """Whether a conflicting pair of claims surely counts or dates one thing: numbers are
+    paired by what they count; two days must name the same happening
+    (:meth:`Found.same_event`), or they are shown as possibly different."""
+    return any(
+        a.quantity.conflicts(b.quantity)
+        and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
+        for a, b in edges
+    )
 
 
 def _possibly_different(

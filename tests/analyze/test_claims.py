@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from storyline.analyze.claims import find_claims, story_claims, with_periods
+from storyline.analyze.claims import find_claims, find_date_claims, story_claims, with_periods
 from storyline.analyze.nlp import parse
 from storyline.analyze.timeline import dated_mentions
 from storyline.segment import Sentences
@@ -190,3 +190,22 @@ def test_a_dispute_one_outlet_reports_links_the_outlets_that_give_either_figure(
     assert ["120", "300"] in disputes  # one outlet's own dispute is reported too
     march = next(d for d in disputes if "8,000" in d)
     assert set(march) >= {"2,500", "8,000", "Some 8,000"}
+
+
+def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on():
+    arrested = [
+        dataclasses.replace(a, date=dt.date(2031, 5, 9))
+        for a in _articles(
+            wire="Prosecutors arrested the former minister Lucan Drey on Wednesday.",
+            daily="Drey resigned after his arrest on Thursday, his lawyer said.",
+        )
+    ]
+    docs = {a.id: d for a, d in zip(arrested, parse([a.text for a in arrested]), strict=True)}
+    sentences = Sentences(arrested)
+    mentions = dated_mentions(arrested, sentences, docs)
+    wire, daily = (
+        find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in arrested
+    )
+    assert "arrest" in wire.keys & daily.keys
+    assert "drey" not in wire.keys  # names are who, not what happened
+    assert wire.same_event(daily)

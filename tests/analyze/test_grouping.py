@@ -1,5 +1,6 @@
 """How paired claims become conflicts, with a scorer that pairs everything (no models)."""
 
+import dataclasses
 import datetime as dt
 
 import numpy as np
@@ -21,9 +22,9 @@ _WEIGHTS = tuple(2.0 if name == "agree" else 0.0 for name in PAIR_FEATURES)
 EAGER = PairScorer({kind: Regression(_WEIGHTS, 4.0) for kind in PAIR_KINDS})
 
 
-def _found(source, quantity, written):
+def _found(source, quantity, written, subject=""):
     claim = Claim(source, quantity.describe(), written, f"It was {written}.", 0, 10)
-    return Found(claim, quantity, source, "", "", "", "", frozenset(), "It was several.")
+    return Found(claim, quantity, source, "", "", "", subject, frozenset(), "It was several.")
 
 
 def _conflicts(found):
@@ -60,10 +61,10 @@ def test_a_weakly_paired_day_of_another_event_does_not_veto_a_date_conflict():
     scorer = PairScorer({kind: Regression(weights, -4.0) for kind in PAIR_KINDS})
     sunday, monday = dt.date(2031, 5, 4), dt.date(2031, 5, 5)
     found = [
-        _found("wire", date_quantity(monday, "day"), "broke out on Monday"),
-        _found("daily", date_quantity(sunday, "day"), "began on Sunday"),
-        _found("daily", date_quantity(monday, "day"), "emptied on Monday"),
-        _found("radio", date_quantity(monday, "day"), "three days ago"),
+        _found("wire", date_quantity(monday, "day"), "broke out on Monday", "fire"),
+        _found("daily", date_quantity(sunday, "day"), "began on Sunday", "fire"),
+        _found("daily", date_quantity(monday, "day"), "emptied on Monday", "village"),
+        _found("radio", date_quantity(monday, "day"), "three days ago", "fire"),
     ]
     cosines = np.full((3, 4, 4), 0.3)
     for i, j in ((0, 1), (0, 3)):  # the fire's start, as three outlets tell it
@@ -72,3 +73,20 @@ def test_a_weakly_paired_day_of_another_event_does_not_veto_a_date_conflict():
     assert [sorted(c.expression for c in x.claims) for x in conflicts] == [
         ["began on Sunday", "broke out on Monday", "three days ago"]
     ]
+
+
+def test_two_days_that_name_no_common_happening_are_possibly_different_not_a_conflict():
+    monday, tuesday = dt.date(2031, 5, 5), dt.date(2031, 5, 6)
+    strike = dataclasses.replace(
+        _found("gazette", date_quantity(monday, "day"), "this morning"),
+        keys=frozenset({"halt", "tram"}),
+    )
+    second_day = dataclasses.replace(
+        _found("herald", date_quantity(tuesday, "day"), "on Tuesday"),
+        keys=frozenset({"shut", "network"}),
+    )
+    conflicts, _ = compare([strike, second_day], np.ones((3, 2, 2)), EAGER)
+    assert [c.status for c in conflicts] == ["possibly different"]
+    walkout = dataclasses.replace(second_day, keys=frozenset({"halt", "bus"}))
+    conflicts, _ = compare([strike, walkout], np.ones((3, 2, 2)), EAGER)
+    assert [c.status for c in conflicts] == ["conflict"]
