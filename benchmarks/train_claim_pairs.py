@@ -102,8 +102,7 @@ def main() -> None:
     drop = [name for name in args.drop.split(",") if name]
     held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
     print(
-        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5}"
-        "  conflicts P / R   agreements P / R"
+        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5}  conflicts P / R   agreements P / R"
     )
     grid = itertools.product(
         floats(args.pairs), floats(args.conflicts), floats(args.date_conflicts), floats(args.sure)
@@ -200,9 +199,7 @@ def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -
 def with_thresholds(scorer: PairScorer, thresholds: Sequence[float]) -> PairScorer:
     """``scorer`` with the pair, conflict, date-conflict and sure thresholds given."""
     pair, conflict, dates, sure = thresholds
-    return dataclasses.replace(
-        scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure
-    )
+    return dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure)
 
 
 def floats(text: str) -> list[float]:

@@ -946,8 +946,7 @@ def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
     paired by what they count; two days must name the same happening
     (:meth:`Found.same_event`), or they are shown as possibly different."""
     return any(
-        a.quantity.conflicts(b.quantity)
-        and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
+        a.quantity.conflicts(b.quantity) and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
         for a, b in edges
     )
 

@@ -203,9 +203,7 @@ def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on(
     docs = {a.id: d for a, d in zip(arrested, parse([a.text for a in arrested]), strict=True)}
     sentences = Sentences(arrested)
     mentions = dated_mentions(arrested, sentences, docs)
-    wire, daily = (
-        find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in arrested
-    )
+    wire, daily = (find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in arrested)
     assert "arrest" in wire.keys & daily.keys
     assert "drey" not in wire.keys  # names are who, not what happened
     assert wire.same_event(daily)
