@@ -25,7 +25,8 @@ with at most one of the other outlet's, the pairing with the most probability
 (:func:`_pairs`); values that cannot both be true (:meth:`Quantity.conflicts`) need a
 surer pair. A sentence that reports a dispute itself ("organisers said 90,000; police put
 the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
-conflict make a conflict, one per dispute (:func:`_disputed`); paired values stating
+conflict make a conflict, one per dispute (:func:`_disputed`), two days only when the
+claims name one happening (:meth:`Found.same_event`); paired values stating
 the same fact make an agreement. Unpaired claims that count the same noun or unit but differ in
 verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours")
 are shown side by side as *possibly different*, never as a conflict. Numbers that are
