@@ -450,6 +450,7 @@ def _context(span: Any) -> Context:
             and subjects[0] != noun  # "five people were arrested": no subject but them
         ):
             subject = subjects[0].lemma_.lower()
+    clause = _clause(span, noun, verb)
     return Context(
         concept,
         noun_class,
@@ -457,10 +458,10 @@ def _context(span: Any) -> Context:
         subject,
         _qualifiers(span, noun, verb),
         _owner(span, verb),
-        _event(span, noun, verb),
+        " ".join(t.text for t in clause),
         _attribution(span.root),
         any(c.dep_ == "neg" for t in {span.root, anchor} for c in t.children),
-        _keys(span, noun, verb),
+        _keys(clause, noun),
     )
 
 
@@ -515,17 +516,12 @@ def _objects(token: Any, dep: str) -> list[str]:
 _EVENT_DEPS = frozenset("nsubj nsubjpass dobj prt attr acomp oprd agent dative".split())
 
 
-def _event(span: Any, noun: Any, verb: Any) -> str:
-    """The words of the clause a value stands in, in sentence order and outside the value:
-    the verb with its particle, subject and objects (each with its compounds) and the
-    objects of its prepositions, dates left out; the counted noun and its head when there
-    is no verb.
-    "About 12,000 people took part in the march" → "people took part march"."""
-    return " ".join(t.text for t in _clause(span, noun, verb))
-
-
 def _clause(span: Any, noun: Any, verb: Any) -> list[Any]:
-    """The tokens :func:`_event` names, in sentence order."""
+    """The tokens of the clause a value stands in (:attr:`Context.event`), in sentence
+    order and outside the value: the verb with its particle, subject and objects (each
+    with its compounds) and the objects of its prepositions, dates left out; the counted
+    noun and its head when there is no verb.
+    "About 12,000 people took part in the march" → "people took part march"."""
     heads = [verb] if verb is not None else [t for t in (noun, span.root.head) if t is not None]
     words = set(heads)
     for head in heads:
@@ -539,10 +535,11 @@ def _clause(span: Any, noun: Any, verb: Any) -> list[Any]:
     return [t for t in kept if t.ent_type_ not in ("DATE", "TIME")]
 
 
-def _keys(span: Any, noun: Any, verb: Any) -> frozenset[str]:
-    """The lemmas of what happened around a value: its clause's common words (not names,
-    stop words or weak verbs) and the noun it hangs on ("his *arrest* on Thursday")."""
-    tokens = [*_clause(span, noun, verb), *([noun] if noun is not None else [])]
+def _keys(clause: Sequence[Any], noun: Any) -> frozenset[str]:
+    """The lemmas of what happened around a value: its ``clause``'s common words (not
+    names, stop words or weak verbs) and the ``noun`` it hangs on ("his *arrest* on
+    Thursday")."""
+    tokens = [*clause, *([noun] if noun is not None else [])]
     return frozenset(
         t.lemma_.lower()
         for t in tokens
