@@ -5,7 +5,13 @@ import datetime as dt
 
 import pytest
 
-from storyline.analyze.claims import find_claims, find_date_claims, story_claims, with_periods
+from storyline.analyze.claims import (
+    find_claims,
+    find_date_claims,
+    story_claims,
+    with_order,
+    with_periods,
+)
 from storyline.analyze.nlp import parse
 from storyline.analyze.timeline import dated_mentions
 from storyline.segment import Sentences
@@ -206,4 +212,37 @@ def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on(
     wire, daily = (find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in arrested)
     assert "arrest" in wire.keys & daily.keys
     assert "drey" not in wire.keys  # names are who, not what happened
+    assert wire.same_event(daily)
+
+
+def test_a_claim_knows_where_it_stands_in_its_article():
+    text = (
+        "The firm paid $4 million in fines and $2 million in damages. "
+        "About 600 workers lost their jobs. "
+        "Its fines of $4 million were the largest on record."
+    )
+    article = make_article(text)
+    found = find_claims(article, parse([text])[0], Sentences([article])[article.id])
+    placed = with_order(found, [article])
+    assert [(f.rank, round(f.position, 2)) for f in placed] == [
+        (0, 0.0),  # the first sum of money
+        (1, 0.0),  # the second
+        (0, round(text.index("About") / len(text), 2)),  # the first count of people
+        (0, round(text.index("Its") / len(text), 2)),  # the first sum again, later
+    ]
+
+
+def test_one_happening_told_with_different_verbs_shares_a_key():
+    fire = [
+        dataclasses.replace(a, date=dt.date(2031, 5, 9))
+        for a in _articles(
+            wire="The fire broke out on Monday near the harbour.",
+            daily="The blaze began on Sunday evening, firefighters said.",
+        )
+    ]
+    docs = {a.id: d for a, d in zip(fire, parse([a.text for a in fire]), strict=True)}
+    sentences = Sentences(fire)
+    mentions = dated_mentions(fire, sentences, docs)
+    wire, daily = (find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in fire)
+    assert "begin" in wire.keys & daily.keys
     assert wire.same_event(daily)
