@@ -970,8 +970,12 @@ def _possibly_different(
     found: Sequence[Found], settled: Mapping[tuple[int, int], float]
 ) -> list[Comparison]:
     """Look-alike claims of different outlets with different values, not paired; each
-    group holds claims linked by such look-alike pairs."""
-    paired = {i for pair in settled for i in pair}
+    group holds claims linked by such look-alike pairs. Two claims paired to one loose
+    value ("330,000" and "400,000", both to "more than 330,000") are shown too."""
+    partners: dict[int, set[int]] = {}
+    for i, j in settled:
+        partners.setdefault(i, set()).add(j)
+        partners.setdefault(j, set()).add(i)
 
     def alike(i: int, j: int) -> bool:
         a, b = found[i], found[j]
@@ -979,7 +983,8 @@ def _possibly_different(
             return False
         if (i, j) in settled or not a.quantity.conflicts(b.quantity):
             return False
-        if i in paired and j in paired and a.match(b) == 2:
+        theirs = partners.get(i, set()), partners.get(j, set())
+        if all(theirs) and not theirs[0] & theirs[1] and a.match(b) == 2:
             return False  # each has its own counterpart
         low, high = sorted(abs(x.quantity.nominal) for x in (a, b))
         return high <= 3 * low  # "four hours" and "two years" do not look alike

@@ -90,3 +90,28 @@ def test_two_days_that_name_no_common_happening_are_possibly_different_not_a_con
     walkout = dataclasses.replace(second_day, keys=frozenset({"halt", "bus"}))
     conflicts, _ = compare([strike, walkout], np.ones((3, 2, 2)), EAGER)
     assert [c.status for c in conflicts] == ["conflict"]
+
+
+def test_two_figures_paired_to_one_loose_value_are_shown_side_by_side():
+    # P = sigmoid(8 · cosine + 2 · agree - 4): each figure pairs surely with "more than
+    # 330,000", but the two exact figures are too unlike to be a conflict on their own.
+    weights = tuple({"cosine": 8.0, "agree": 2.0}.get(name, 0.0) for name in PAIR_FEATURES)
+    scorer = PairScorer({kind: Regression(weights, -4.0) for kind in PAIR_KINDS})
+    found = [
+        dataclasses.replace(_found(source, parse_quantity(written), written), concept="killed")
+        for source, written in (
+            ("wire", "330,000"),
+            ("daily", "400,000"),
+            ("radio", "more than 330,000"),
+        )
+    ]
+    cosines = np.full((3, 3, 3), 0.55)
+    for i in (0, 1):
+        cosines[:, i, 2] = cosines[:, 2, i] = 1.0
+    conflicts, agreements = compare(found, cosines, scorer)
+    assert [(c.status, sorted(x.expression for x in c.claims)) for c in conflicts] == [
+        ("possibly different", ["330,000", "400,000"])
+    ]
+    assert [sorted(x.expression for x in c.claims) for c in agreements] == [
+        ["330,000", "more than 330,000"]
+    ]
