@@ -9,7 +9,7 @@ the first day of the period it names and how precise that is (day, week, month o
 The rules follow English news usage:
 
 - a bare weekday ("on Monday") is the latest such day on or before the anchor, unless its
-  clause speaks of the future ("will", "is due to", "next") — then the first after it;
+  clause speaks of the future ("will", "is due to") — then the first on or after it;
   "last Monday" is strictly before, "next Monday" and "(called a strike) for Monday"
   strictly after; "Wednesday, March 31" is March 31;
 - a day and month without a year ("November 28") is the occurrence nearest the anchor;
@@ -286,8 +286,10 @@ def _weekday(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
     ahead = (target - anchor.weekday()) % 7
     if words[0] == "last":
         return anchor - dt.timedelta(days=back or 7), "day", True
-    if words[0] in ("next", "for") or (future and words[0] != "since"):
+    if words[0] in ("next", "for"):
         return anchor + dt.timedelta(days=ahead or 7), "day", True
+    if future and words[0] != "since":
+        return anchor + dt.timedelta(days=ahead), "day", True
     return anchor - dt.timedelta(days=back), "day", True
 
 

@@ -24,8 +24,10 @@ def _resolved(text: str, anchor: dt.date | None = WEDNESDAY) -> list[tuple[str, 
         ("The ferry sank on Monday, the coastguard said.", ("on Monday", dt.date(2031, 3, 10))),
         ("Divers returned on Wednesday.", ("on Wednesday", WEDNESDAY)),
         ("The mayor resigned last Wednesday.", ("last Wednesday", dt.date(2031, 3, 5))),
-        # the future: the first such day after it
+        # the future: the first such day from it on (the day itself: "will speak on
+        # Wednesday" in Wednesday's paper is that day, not a week ahead)
         ("The inquiry will open on Friday.", ("on Friday", dt.date(2031, 3, 14))),
+        ("Ministers will vote on Wednesday.", ("on Wednesday", WEDNESDAY)),
         ("Talks resume next Monday.", ("next Monday", dt.date(2031, 3, 17))),
         ("The report, published yesterday, blamed the crew.", ("yesterday", dt.date(2031, 3, 11))),
         ("Ships may sail tomorrow.", ("tomorrow", dt.date(2031, 3, 13))),
