@@ -120,6 +120,8 @@ def find_quotes(article: Article, doc: Any, names: Names) -> list[Found]:
     for start, end in spans:
         if " " not in article.text[start:end] and not _reported_word(doc, start, end, spans):
             continue
+        if _is_name(article.text[start:end]):
+            continue
         speaker, description = _attribute(doc, start, end, spans, names)
         if not speaker and not description and found and _near(article.text, found[-1], start):
             speaker, description = found[-1].speaker, found[-1].description
@@ -127,6 +129,19 @@ def find_quotes(article: Article, doc: Any, names: Names) -> list[Found]:
         text = article.text[start:end]
         found.append(Found(article.id, start, end, text, speaker, description, continues))
     return found
+
+
+def _is_name(quoted: str) -> bool:
+    """Whether a quotation of a few words is a name in quotation marks (a “Syrian People’s
+    Congress”, an “Operation Clean Sweep”), not a statement: each word capitalised but
+    for small joining words, and no closing punctuation."""
+    words = quoted.split()
+    if not 1 < len(words) <= 6 or quoted[-1] in ".,;:!?…":
+        return False
+    return words[0][0].isupper() and all(w[0].isupper() or w in _JOINING for w in words)
+
+
+_JOINING = frozenset({"of", "the", "and", "for", "in", "on", "de", "al", "el", "&"})
 
 
 def _reported_word(doc: Any, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

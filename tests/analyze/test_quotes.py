@@ -203,6 +203,19 @@ def test_a_one_word_quote_counts_when_a_speech_verb_reports_it():
     assert [(q.text, q.speaker) for q in found] == [("vandals", "Petra Dahl")]
 
 
+def test_a_name_in_quotation_marks_is_not_a_quote():
+    text = (
+        "The ministry announced it would hold a “Coastal Peoples’ Forum” in Vardo. "
+        "“We Will Not Be Moved,” the mayor said, naming the march after an old song. "
+        "Mayor Ilse Brandt said the forum was “a stage for the ministry alone”."
+    )
+    found = _quotes(text)
+    assert [(q.text, q.speaker) for q in found] == [
+        ("We Will Not Be Moved,", "Ilse Brandt"),
+        ("a stage for the ministry alone", "Ilse Brandt"),
+    ]
+
+
 def test_a_name_after_a_title_is_a_person_even_when_the_parser_misses_it():
     names = Names(parse(['"We ask the public for patience," Mayor Ruaidh Tanter said.']))
     assert names.person("Tanter") == "Ruaidh Tanter"
