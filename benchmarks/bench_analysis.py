@@ -11,6 +11,12 @@ runs the real pipeline stages on each story (cleaning, copy folding, sentences, 
   annotated conflict (from different articles, or from one article that reports the
   dispute itself); recall counts annotated conflicts found;
 - agreements: the same, against annotated agreements;
+- possibly different: pairs reported side by side as possibly different, the same way
+  against the annotated look-alikes that count different things (informative: the
+  issue sets no target; a look-alike reported as a conflict is a false conflict above);
+- conflicts shown: reported conflicts and possibly-different pairs together against the
+  annotated conflicts: how many real conflicts a reader sees side by side either way
+  (informative);
 - quotes: a quote is found when a reported variant overlaps an annotated one; speaker
   accuracy is over found quotes; merging is pairwise F1 over found variants;
 - timeline: an annotated date expression is right when a reported mention overlapping
@@ -333,6 +339,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = (
         "conflicts",
         "agreements",
+        "possibly different",
+        "conflicts shown",
         "quote found",
         "quote speaker",
         "quote merging",
@@ -344,8 +352,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         known = {a["id"] for a in story["articles"]}
         refs = [
             c["article"]
-            for key in ("conflicts", "agreements")
-            for g in story[key]
+            for key in ("conflicts", "agreements", "possibly_different")
+            for g in story.get(key, [])
             for c in g["claims"]
         ]
         refs += [v["article"] for q in story["quotes"] for v in q["variants"]]
@@ -362,16 +370,31 @@ def main(argv: Sequence[str] | None = None) -> int:
         score_comparisons(
             analysis.agreements, story["agreements"], by_gold, tallies["agreements"], story["story"]
         )
+        score_comparisons(
+            [c for c in analysis.conflicts if c.status == "possibly different"],
+            story.get("possibly_different", []),
+            by_gold,
+            tallies["possibly different"],
+            story["story"],
+        )
+        score_comparisons(
+            analysis.conflicts,
+            story["conflicts"],
+            by_gold,
+            tallies["conflicts shown"],
+            story["story"],
+            True,
+        )
         score_quotes(analysis, story, by_gold, tallies)
         score_timeline(analysis, story, by_gold, tallies["timeline dates"])
         score_framing(analysis, story, by_gold, tallies["framing labels"])
     print(
         f"{len(stories)} stories ({args.part}), {sum(len(s['articles']) for s in stories)} articles"
     )
-    print(f"{'feature':<16} {'precision':>9} {'recall':>7}  (predicted / annotated)")
+    print(f"{'feature':<18} {'precision':>9} {'recall':>7}  (predicted / annotated)")
     for name, tally in tallies.items():
         print(
-            f"{name:<16} {tally.precision():>9.3f} {tally.recall():>7.3f}"
+            f"{name:<18} {tally.precision():>9.3f} {tally.recall():>7.3f}"
             f"  ({tally.predicted} / {tally.annotated})"
         )
     speaker = tallies["quote speaker"]
