@@ -150,13 +150,14 @@ _GROUP_LABELS = frozenset({"ORG", "NORP", "GPE", "FAC", "LOC"})
 
 
 def _titled(entity: Any) -> bool:
-    """Whether a name spaCy did not take for a person is one by its title: written after
-    one ("Mayor Hanna Ilves") or beside one ("the mayor, Hanna Ilves,")."""
+    """Whether a name spaCy did not take for a person is one by its title or role: written
+    after one ("Mayor Hanna Ilves", "chief executive Inés Valcárcel") or beside one ("the
+    mayor, Hanna Ilves,")."""
     root = entity.root
     if len(entity) < 2 or any(not t.text[:1].isupper() for t in entity):
         return False
     before = entity.doc[entity.start - 1] if entity.start else None
-    title_before = before is not None and before.lower_.rstrip(".") in TITLES
+    title_before = before is not None and before.lower_.rstrip(".") in ROLES
     beside_role = root.dep_ == "appos" and root.head.lemma_.lower() in ROLES
     role_beside = any(c.dep_ == "appos" and c.lemma_.lower() in ROLES for c in root.children)
     return title_before or beside_role or role_beside

@@ -283,6 +283,9 @@ class _Context:
             return group, ""
         entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
         name = clean_name(entity.text) if entity is not None else _proper_name(subject)
+        whole = _proper_name(subject)
+        if name and whole.endswith(" " + name):  # the tagger cut "Harbour and" off
+            name = whole
         if name and name.lower() not in ROLES:  # "the President said" is a role
             label = entity.label_ if entity is not None else ""
             if label in _GROUPS and not names.is_person(name):
@@ -353,7 +356,8 @@ class _Context:
         """The person a subject names: by name, by a name beside it ("the minister,
         Ivo Brandt,"), or by a role last given to someone ("the minister"); else ""."""
         name = _proper_name(subject)
-        if name:
+        titled = subject.lower_ in ROLES and any(c.dep_ == "appos" for c in subject.children)
+        if name and not titled:  # "The Transport Secretary, Ines Calloway,": her name
             if subject.ent_type_ not in _GROUPS or self.names.is_person(name):
                 return self.names.person(name)
             return ""
@@ -473,6 +477,11 @@ def _proper_name(token: Any) -> str:
         return ""
     parts = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
     first = parts[0].i if parts else token.i
+    joined = [t for t in token.lefts if t.dep_ == "nmod" and t.pos_ == "PROPN"]
+    if joined:  # "the Competition and Markets Board": one name joined by "and"
+        whole = token.doc[joined[0].left_edge.i : token.i + 1]
+        if all(t.pos_ in ("PROPN", "CCONJ", "DET") for t in whole):
+            first = min(first, whole.start)
     return clean_name(token.doc[first : token.i + 1].text)
 
 

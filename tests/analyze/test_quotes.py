@@ -203,6 +203,30 @@ def test_a_one_word_quote_counts_when_a_speech_verb_reports_it():
     assert [(q.text, q.speaker) for q in found] == [("vandals", "Petra Dahl")]
 
 
+def test_a_title_with_a_name_beside_it_is_that_person_for_a_later_pronoun():
+    text = (
+        "The Health Secretary, Orla Fennick, visited the ward on Friday. "
+        "“Nobody will wait longer than a week,” she told reporters."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Orla Fennick"
+
+
+def test_an_organization_named_with_and_is_kept_whole():
+    text = "The Harbour and Rivers Authority said it “regretted the delay to every skipper”."
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Harbour and Rivers Authority"
+
+
+def test_a_name_after_a_role_is_a_person_whatever_the_tagger_says():
+    text = (
+        "At a briefing in Tarvo, chief executive Inés Valcárcel apologized. "
+        "“We let our passengers down,” Valcárcel said."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Inés Valcárcel"
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = (
         "The ministry announced it would hold a “Coastal Peoples’ Forum” in Vardo. "
