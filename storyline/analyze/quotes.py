@@ -281,7 +281,14 @@ class _Context:
         group = self._group(voice) if voice is not None else ""
         if group:
             return group, ""
-        entity = next((e for e in subject.doc.ents if e.start <= subject.i < e.end), None)
+        entity = next(
+            (
+                e
+                for e in subject.doc.ents
+                if e.start <= subject.i < e.end and (e.label_ == "PERSON" or e.label_ in _GROUPS)
+            ),
+            None,
+        )  # not "One (of them) called it…", a number
         name = clean_name(entity.text) if entity is not None else _proper_name(subject)
         whole = _proper_name(subject)
         if name and whole.endswith(" " + name):  # the tagger cut "Harbour and" off

@@ -227,6 +227,15 @@ def test_a_name_after_a_role_is_a_person_whatever_the_tagger_says():
     assert quote.speaker == "Inés Valcárcel"
 
 
+def test_a_number_is_nobodys_name():
+    text = (
+        "Two officials confirmed the payment to reporters in Tarvo. "
+        "One of them called it “the cost of bringing everyone home”."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == ""
+
+
 def test_a_name_in_quotation_marks_is_not_a_quote():
     text = (
         "The ministry announced it would hold a “Coastal Peoples’ Forum” in Vardo. "
