@@ -42,6 +42,10 @@ DESCRIPTORS = frozenset(
 )
 #: Name particles ignored when comparing names ("al-Assad" ~ "Assad").
 PARTICLES = frozenset("al el bin ibn de da di van von der den la le du".split())
+#: Nouns that make a title word part of an organization's name ("Interior Ministry").
+_OFFICES = frozenset(
+    "ministry department office service committee council court agency bureau police".split()
+)
 _POSSESSIVE = re.compile(r"(?:'|’)s?$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 
@@ -51,6 +55,8 @@ def clean_name(text: str) -> str:
     possessive ending or surrounding punctuation."""
     words = _POSSESSIVE.sub("", text.strip(' \t\n,.;:"“”‘’()')).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
+        if len(words) == 2 and words[1].lower() in _OFFICES:
+            break  # "Foreign Ministry" is a name, not a title before one
         words = words[1:]
     while len(words) > 2 and words[0].lower() in DESCRIPTORS:
         words = words[1:]  # "Pensioner Gerd Hallam"
@@ -120,12 +126,17 @@ class Names:
     def group(self, text: str, short: bool = False) -> str:
         """An organization's name with an acronym expanded when the story spells it out;
         with ``short``, a one-word name is also taken for the only longer name that
-        starts with it ("Greyhaven said" for "Greyhaven Environmental")."""
+        starts with it ("Greyhaven said" for "Greyhaven Environmental"), and any name for
+        the only longer one that ends with it ("the Foreign Ministry" for "the Corvenan
+        Foreign Ministry")."""
         name = clean_name(text)
         if name.isupper():
             return self._acronyms.get(name, name)
         longer = [g for g in self.groups if g.startswith(name + " ")]
-        return longer[0] if short and len(longer) == 1 and " " not in name else name
+        if short and len(longer) == 1 and " " not in name:
+            return longer[0]
+        fuller = [g for g in self.groups if g.endswith(" " + name)]
+        return fuller[0] if short and len(fuller) == 1 else name
 
     def titled(self, noun: str, modifiers: frozenset[str] = frozenset()) -> str:
         """The one person of the story written with the title ``noun`` and all of

@@ -227,6 +227,15 @@ def test_a_name_after_a_role_is_a_person_whatever_the_tagger_says():
     assert quote.speaker == "Inés Valcárcel"
 
 
+def test_a_short_form_of_an_organizations_name_is_its_full_name():
+    text = (
+        "The Tarvian Foreign Ministry summoned the ambassador on Monday. "
+        "The Foreign Ministry called the arrests “a grave provocation”."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Tarvian Foreign Ministry"
+
+
 def test_a_number_is_nobodys_name():
     text = (
         "Two officials confirmed the payment to reporters in Tarvo. "
