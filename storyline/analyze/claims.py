@@ -706,7 +706,7 @@ def compare(
                     status = "conflict" if _one_event(edges) else "possibly different"
                     conflicts.append(Comparison(_topic(members), status, _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
-    conflicts.extend(_possibly_different(found, {p: pairs[p] for p in sure}))
+    conflicts.extend(_possibly_different(found, sure))
     return conflicts, agreements
 
 
@@ -966,9 +966,7 @@ def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
     )
 
 
-def _possibly_different(
-    found: Sequence[Found], settled: Mapping[tuple[int, int], float]
-) -> list[Comparison]:
+def _possibly_different(found: Sequence[Found], settled: Set[tuple[int, int]]) -> list[Comparison]:
     """Look-alike claims of different outlets with different values, not surely paired
     (``settled``: too weakly paired to judge a conflict on, or not at all); each group
     holds claims linked by such look-alike pairs. Two claims paired to one loose value
@@ -1069,9 +1067,8 @@ def with_periods(
             )
     result = []
     for item in found:
-        claim = item.claim
-        own = claim.start + claim.text.find(claim.expression)
-        periods = named.get((claim.article, claim.start), [])
+        own = _at(item)
+        periods = named.get((item.claim.article, item.claim.start), [])
         result.append(replace(item, periods=frozenset(p for at, p in periods if at != own)))
     return result
 
@@ -1098,7 +1095,7 @@ def with_order(found: Sequence[Found], articles: Sequence[Article]) -> list[Foun
 
 def _at(item: Found) -> int:
     """Where a claim's expression starts in its article."""
-    return item.claim.start + max(0, item.claim.text.find(item.claim.expression))
+    return item.claim.start + item.claim.text.find(item.claim.expression)
 
 
 def _period(date: dt.date, precision: str) -> tuple[int, int]:

@@ -289,8 +289,8 @@ class _Context:
             ),
             None,
         )  # not "One (of them) called it…", a number
-        name = clean_name(entity.text) if entity is not None else _proper_name(subject)
         whole = _proper_name(subject)
+        name = clean_name(entity.text) if entity is not None else whole
         if name and whole.endswith(" " + name):  # the tagger cut "Harbour and" off
             name = whole
         if name and name.lower() not in ROLES:  # "the President said" is a role

@@ -198,18 +198,20 @@ def test_a_dispute_one_outlet_reports_links_the_outlets_that_give_either_figure(
     assert set(march) >= {"2,500", "8,000", "Some 8,000"}
 
 
+def _first_date_claims(**texts):
+    """The first date claim of each article (published 9 May 2031), in the order given."""
+    articles = [dataclasses.replace(a, date=dt.date(2031, 5, 9)) for a in _articles(**texts)]
+    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    sentences = Sentences(articles)
+    mentions = dated_mentions(articles, sentences, docs)
+    return [find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in articles]
+
+
 def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on():
-    arrested = [
-        dataclasses.replace(a, date=dt.date(2031, 5, 9))
-        for a in _articles(
-            wire="Prosecutors arrested the former minister Lucan Drey on Wednesday.",
-            daily="Drey resigned after his arrest on Thursday, his lawyer said.",
-        )
-    ]
-    docs = {a.id: d for a, d in zip(arrested, parse([a.text for a in arrested]), strict=True)}
-    sentences = Sentences(arrested)
-    mentions = dated_mentions(arrested, sentences, docs)
-    wire, daily = (find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in arrested)
+    wire, daily = _first_date_claims(
+        wire="Prosecutors arrested the former minister Lucan Drey on Wednesday.",
+        daily="Drey resigned after his arrest on Thursday, his lawyer said.",
+    )
     assert "arrest" in wire.keys & daily.keys
     assert "drey" not in wire.keys  # names are who, not what happened
     assert wire.same_event(daily)
@@ -233,16 +235,9 @@ def test_a_claim_knows_where_it_stands_in_its_article():
 
 
 def test_one_happening_told_with_different_verbs_shares_a_key():
-    fire = [
-        dataclasses.replace(a, date=dt.date(2031, 5, 9))
-        for a in _articles(
-            wire="The fire broke out on Monday near the harbour.",
-            daily="The blaze began on Sunday evening, firefighters said.",
-        )
-    ]
-    docs = {a.id: d for a, d in zip(fire, parse([a.text for a in fire]), strict=True)}
-    sentences = Sentences(fire)
-    mentions = dated_mentions(fire, sentences, docs)
-    wire, daily = (find_date_claims(a, docs[a.id], sentences[a.id], mentions)[0] for a in fire)
+    wire, daily = _first_date_claims(
+        wire="The fire broke out on Monday near the harbour.",
+        daily="The blaze began on Sunday evening, firefighters said.",
+    )
     assert "begin" in wire.keys & daily.keys
     assert wire.same_event(daily)
