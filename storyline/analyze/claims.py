@@ -91,9 +91,15 @@ CONCEPTS = {
     "arrested": {"arrest", "detain", "detention", "custody", "arrested", "detained"},
     "evacuated": {"evacuate", "evacuee", "evacuated", "displace", "displaced", "flee"},
     "rescued": {"rescue", "rescued", "save", "pull"},
+    "freed": {"free", "freed", "release", "released", "liberate"},
 }  # fmt: skip
 #: Concept lemmas that name the concept only when people are counted.
 _PEOPLE_ONLY = frozenset({"pull"})
+#: Concept lemmas that name the concept only when a kind of person is counted, not
+#: people in general or nothing ("released 12 hostages", not "figures released").
+_PERSONS_ONLY = frozenset({"free", "freed", "release", "released", "liberate"})
+#: Noun classes of persons.
+_PERSONS = frozenset({"people", "soldier", "fighter", "prisoner", "worker", "spectator"})
 _CONCEPT_OF = {lemma: concept for concept, lemmas in CONCEPTS.items() for lemma in lemmas}
 #: Words that change which quantity a number is.
 QUALIFIERS = frozenset(
@@ -437,6 +443,12 @@ def _context(span: Any) -> Context:
     noun_class = _CLASS_OF.get(noun.lemma_.lower(), noun.lemma_.lower()) if noun is not None else ""
     if noun_class not in ("", "people"):
         words -= _PEOPLE_ONLY  # boxes "pulled" from the shelves were not rescued
+    if noun_class not in _PERSONS:
+        words -= _PERSONS_ONLY
+    if noun is not None and noun.i + 1 < len(noun.doc):
+        after = noun.doc[noun.i + 1]  # "leaving nine people dead", however it is parsed
+        if after.pos_ == "ADJ" and after.lower_ in _CONCEPT_OF:
+            words.add(after.lower_)
     concept = next((_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), "")
     if noun_class in _CONCEPT_OF or noun_class == "people":
         noun_class = ""  # "deaths", "people": the concept says it all

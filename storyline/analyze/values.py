@@ -68,13 +68,15 @@ _UNITS = {
     "day": ("seconds", 86400), "days": ("seconds", 86400), "week": ("seconds", 604800),
     "weeks": ("seconds", 604800), "month": ("seconds", 2629800),
     "months": ("seconds", 2629800), "year": ("seconds", 31557600),
-    "years": ("seconds", 31557600),
+    "years": ("seconds", 31557600), "fortnight": ("seconds", 1209600),
+    "fortnights": ("seconds", 1209600),
     "km": ("metres", 1000), "kilometres": ("metres", 1000), "kilometers": ("metres", 1000),
     "kilometre": ("metres", 1000), "kilometer": ("metres", 1000), "miles": ("metres", 1609.344),
     "nautical miles": ("metres", 1852), "nautical mile": ("metres", 1852),
     "mile": ("metres", 1609.344), "metres": ("metres", 1), "meters": ("metres", 1),
     "metre": ("metres", 1), "meter": ("metres", 1), "feet": ("metres", 0.3048),
-    "foot": ("metres", 0.3048), "kg": ("kg", 1), "kilograms": ("kg", 1), "tonnes": ("kg", 1000),
+    "foot": ("metres", 0.3048), "yards": ("metres", 0.9144), "yard": ("metres", 0.9144),
+    "kg": ("kg", 1), "kilograms": ("kg", 1), "tonnes": ("kg", 1000),
     "tons": ("kg", 1000), "tonne": ("kg", 1000), "hectares": ("hectares", 1),
     "hectare": ("hectares", 1), "acres": ("hectares", 0.404686),
     "square kilometres": ("hectares", 100), "square km": ("hectares", 100),
@@ -117,6 +119,7 @@ _PHRASE = re.compile(
 _PERIOD = re.compile(
     rf"(?<![\w])(?:(?:(?:{_Q})\s+)?half\s+an?|(?:{_Q})\s+(?:a|an))\s+"
     r"(?:hour|day|week|month|year)(?![\w])"
+    rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|one)\s+fortnight(?![\w])"
     rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an|{_WORDS}|\d+)\s+(?:second|minute|hour|day|week|month|year)s?"
     r"\s+and\s+a\s+half(?![\w])",
     re.IGNORECASE,
@@ -137,7 +140,7 @@ _CONTEST = re.compile(
 
 
 _HYPHENATED_UNIT = re.compile(
-    r"([\da-z])-((?:kilomet|met|mile|hour|minute|day|week|month|year|second)[a-z]*)$"
+    r"([\da-z])-((?:kilomet|met|mile|yard|foot|hour|minute|day|week|month|year|second|fortnight)[a-z]*)$"
 )
 
 _HYPHENATED_SCALE = re.compile(

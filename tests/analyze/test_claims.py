@@ -72,6 +72,23 @@ def test_boxes_pulled_from_shelves_are_not_people_rescued():
     assert people.concept == "rescued"
 
 
+def test_hostages_released_are_freed_but_figures_released_are_not():
+    (hostages,) = _found("Nine captives walked free on Friday.")
+    assert (hostages.concept, hostages.noun) == ("freed", "prisoner")
+    (workers,) = _found("The rebels released 12 road workers.")
+    assert workers.concept == "freed"
+    (share,) = _found("Figures released on Monday showed a 14 percent fall.")
+    assert share.concept == ""
+
+
+def test_a_concept_word_right_after_the_counted_noun_is_read_however_it_is_parsed():
+    (dead,) = _found(
+        "The storm tore across the coast late yesterday, leaving nine people dead and whole "
+        "streets under water."
+    )
+    assert dead.concept == "killed"
+
+
 def test_a_claim_carries_the_words_of_its_clause_and_the_days_its_sentence_names():
     text = "About 12,000 people took part in the march, police said on Sunday."
     article = dataclasses.replace(make_article(text), date=dt.date(2031, 5, 6))

@@ -151,6 +151,15 @@ def test_a_value_with_decimals_agrees_with_its_rounding():
     assert parse_quantity("27.4 percent").conflicts(parse_quantity("28 per cent"))
 
 
+def test_yards_feet_and_a_fortnight_are_read_written_out_or_hyphenated():
+    assert parse_quantity("some 200 yards").conflicts(parse_quantity("40 metres"))
+    assert parse_quantity("a 40-foot").agrees(parse_quantity("12 metres"))
+    assert parse_quantity("a fortnight").agrees(parse_quantity("14 days"))
+    assert parse_quantity("a fortnight").conflicts(parse_quantity("21 days"))
+    text = "Pupils must stay home for a fortnight."
+    assert [text[a:b] for a, b in find_numbers(text)] == ["a fortnight"]
+
+
 def test_and_a_half_and_nautical_miles_and_trailing_stops():
     assert parse_quantity("six and a half minutes").nominal == 390
     assert parse_quantity("one and a half million").nominal == 1_500_000
