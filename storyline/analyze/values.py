@@ -299,8 +299,17 @@ def parse_quantity(text: str) -> Quantity | None:
     elif qualifier in _NEARLY:
         low, high = nominal * 0.9, nominal
     elif approximate:
-        low, high = min(low, nominal * 0.9), max(high, nominal * 1.1)
+        spread = 0.1 * abs(nominal) if _is_fraction(rest) else _spread(nominal, step * factor)
+        low, high = min(low, nominal - spread), max(high, nominal + spread)
     return Quantity(nominal, low, high, unit, approximate)
+
+
+def _spread(nominal: float, step: float) -> float:
+    """How far an approximate value ("about 38,000") may be from the truth: the unit of its
+    last significant digit (1,000), at least 5 % and at most 10 % of it ("about 40,000"
+    may be 36,000; "about 38,000" is not 41,000)."""
+    size = abs(nominal)
+    return min(0.1 * size, max(0.05 * size, step))
 
 
 #: The shortest and longest calendar month and year (seconds), by their average length.

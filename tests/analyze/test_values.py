@@ -127,6 +127,13 @@ def test_a_whole_measure_is_rounded_to_its_unit_so_miles_can_agree_with_kilometr
     assert parse_quantity("12").conflicts(parse_quantity("11"))  # counts stay exact
 
 
+def test_an_approximate_value_is_as_loose_as_its_last_significant_digit_within_limits():
+    assert parse_quantity("about 38,000").conflicts(parse_quantity("41,000"))
+    assert parse_quantity("about 40,000").agrees(parse_quantity("37,000"))
+    assert parse_quantity("about 85").agrees(parse_quantity("88"))
+    assert parse_quantity("about a third").agrees(parse_quantity("31 percent"))
+
+
 def test_as_much_as_is_an_upper_bound():
     peak = parse_quantity("as much as 19%")
     assert (peak.low, peak.high) == (0.0, 19.0)
