@@ -15,7 +15,7 @@ published:
 
 A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches to, with
 the names and nouns around that word. Mentions of one date and one event (or very close
-sentences) become one entry; one event given different days by different outlets (or
+sentences, or one sentence) become one entry; one event given different days by different outlets (or
 twice in one article) is flagged on the entry. The same resolved mentions are the
 claims module's dates: it compares them across outlets, with what they date, as it
 compares numbers (:func:`storyline.analyze.claims.find_date_claims`).
@@ -412,7 +412,7 @@ def _group(mentions: Sequence[tuple[DatedMention, Event, str]], cosines: Any) ->
         if a.date is None or (a.date, a.precision) != (b.date, b.precision):
             return False
         if a.article == b.article and a.start == b.start:
-            return False
+            return True  # one sentence naming one day twice ("today [Tuesday]") is one entry
         return _same_event(event_a, event_b) or cosines[i, j] >= SAME_ENTRY_COSINE
 
     return components(len(mentions), linked)

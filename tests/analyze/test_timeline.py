@@ -3,7 +3,14 @@ import datetime as dt
 from collections import Counter
 
 from storyline.analyze.nlp import parse
-from storyline.analyze.timeline import Event, Story, _story, anchors, dated_mentions
+from storyline.analyze.timeline import (
+    Event,
+    Story,
+    _story,
+    anchors,
+    dated_mentions,
+    story_timeline,
+)
 from storyline.model import DatedMention
 from storyline.segment import Sentences
 from tests.conftest import make_article
@@ -174,3 +181,19 @@ def test_a_lead_dating_a_noun_by_its_possessive_leaves_the_anchor_free():
     docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
     # the lead is Saturday's sinking, so "last night" need not be Saturday night
     assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 11)
+
+
+def test_one_sentence_naming_one_day_twice_is_one_timeline_entry(fake_embedder):
+    article = _dated(
+        "wire",
+        "Talks resume today [Tuesday] in Varn, the ministry said. The mayor resigned on Friday.",
+        dt.date(2030, 11, 12),  # a Tuesday
+    )
+    docs = {article.id: parse([article.text])[0]}
+    mentions = dated_mentions([article], Sentences([article]), docs)
+    assert len(mentions) == 3
+    entries = story_timeline([article], mentions, fake_embedder)
+    assert [(e.date, len(e.citations)) for e in entries] == [
+        (dt.date(2030, 11, 8), 1),
+        (dt.date(2030, 11, 12), 2),
+    ]
