@@ -15,9 +15,9 @@ published:
 
 A mention's *event* is the verb (or noun, "Monday's meeting") its date attaches to, with
 the names and nouns around that word. Mentions of one date and one event (or very close
-sentences, or one sentence) become one entry; one event given different days by different outlets (or
-twice in one article) is flagged on the entry. The same resolved mentions are the
-claims module's dates: it compares them across outlets, with what they date, as it
+sentences, or one sentence) become one entry; one event given different days by different
+outlets (or twice in one article) is flagged on the entry. The same resolved mentions are
+the claims module's dates: it compares them across outlets, with what they date, as it
 compares numbers (:func:`storyline.analyze.claims.find_date_claims`).
 
 An article's *lead date* is the first day-precise date in its first two sentences that
@@ -309,7 +309,15 @@ def _thing_ahead(thing: Any) -> bool | None:
         return _AFTER[preposition.lower_]
     if preposition.head.pos_ == "VERB":  # "has called a rally in the capital on Sunday"
         return _verb_ahead(preposition.head)
+    if _misread_verb(preposition.head):  # "before Mr Putin hosts talks on Wednesday"
+        return True
     return None
+
+
+def _misread_verb(token: Any) -> bool:
+    """Whether a word tagged a plural noun has a subject or an object: a present-tense verb
+    ("before Mr Putin *hosts* the leaders")."""
+    return token.tag_ == "NNS" and any(c.dep_ in ("nsubj", "dobj") for c in token.children)
 
 
 #: Prepositions whose object happened before (False) or will happen after (True).

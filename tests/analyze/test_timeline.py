@@ -197,3 +197,16 @@ def test_one_sentence_naming_one_day_twice_is_one_timeline_entry(fake_embedder):
         (dt.date(2030, 11, 8), 1),
         (dt.date(2030, 11, 12), 2),
     ]
+
+
+def test_a_present_verb_the_tagger_reads_as_a_plural_noun_still_looks_ahead():
+    text = (
+        "Ms Orlov's surprise trip to the coastal city on Monday came before Mr Varga hosts "
+        "Danish prime minister Ida Holm and Polish president Jan Nowak for negotiations on "
+        "energy on Wednesday."
+    )
+    hosts = next(t for t in parse([text])[0] if t.text == "hosts")
+    assert hosts.tag_ == "NNS"  # the misreading this test is about
+    days = _days(text, dt.date(2031, 3, 11))  # a Tuesday
+    assert days["on Monday"] == dt.date(2031, 3, 10)
+    assert days["on Wednesday"] == dt.date(2031, 3, 12)
