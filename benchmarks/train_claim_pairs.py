@@ -8,7 +8,8 @@ dev stories; the conflicts and agreements it then finds among that story's numbe
 dates are scored as bench_analysis.py scores them. Numbers and dates have a regression
 each. The test stories are never read.
 
-    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--show 0.5 0.8 0.7 0.7]
+    .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--certain 0,0.9]
+        [--show 0.5 0.8 0.7 0.7 0.9]
 """
 
 from __future__ import annotations
@@ -65,7 +66,10 @@ def main() -> None:
     parser.add_argument("--date-conflicts", default="0.7,0.8,0.9")
     parser.add_argument("--sure", default="0.7", help="pairs that hold a part together")
     parser.add_argument(
-        "--show", type=float, nargs=4, help="errors at these pair, conflict, date, sure"
+        "--certain", default="0", help="conflicts less sure are shown as possibly different"
+    )
+    parser.add_argument(
+        "--show", type=float, nargs=5, help="errors at these pair, conflict, date, sure, certain"
     )
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
@@ -102,20 +106,25 @@ def main() -> None:
     drop = [name for name in args.drop.split(",") if name]
     held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
     print(
-        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5}  conflicts P / R   agreements P / R"
+        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5} {'certain':>7}"
+        "  conflicts P / R   agreements P / R"
     )
     grid = itertools.product(
-        floats(args.pairs), floats(args.conflicts), floats(args.date_conflicts), floats(args.sure)
+        floats(args.pairs),
+        floats(args.conflicts),
+        floats(args.date_conflicts),
+        floats(args.sure),
+        floats(args.certain),
     )
     for thresholds in grid:
-        pair, conflict, dates, sure = thresholds
+        pair, conflict, dates, sure, certain = thresholds
         if min(conflict, dates) < pair:
             continue
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
             run(story, with_thresholds(scorer, thresholds), conflicts, agreements)
         print(
-            f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f} {sure:>5.2f}"
+            f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f} {sure:>5.2f} {certain:>7.2f}"
             f"  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
             f"    {agreements.precision():.3f} / {agreements.recall():.3f}"
             f"   ({conflicts.correct}/{conflicts.predicted} right, {conflicts.found} found)"
@@ -197,9 +206,12 @@ def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -
 
 
 def with_thresholds(scorer: PairScorer, thresholds: Sequence[float]) -> PairScorer:
-    """``scorer`` with the pair, conflict, date-conflict and sure thresholds given."""
-    pair, conflict, dates, sure = thresholds
-    return dataclasses.replace(scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure)
+    """``scorer`` with the pair, conflict, date-conflict, sure and certain thresholds
+    given."""
+    pair, conflict, dates, sure, certain = thresholds
+    return dataclasses.replace(
+        scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure, certain=certain
+    )
 
 
 def floats(text: str) -> list[float]:

@@ -26,7 +26,10 @@ with at most one of the other outlet's, the pairing with the most probability
 surer pair. A sentence that reports a dispute itself ("organisers said 90,000; police put
 the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
 conflict make a conflict, one per dispute (:func:`_disputed`), two days only when the
-claims name one happening (:meth:`Found.same_event`); paired values stating
+claims name one happening (:meth:`Found.same_event`), and only when its surest conflicting
+pair is certain enough (:attr:`PairScorer.certain`): a less certain one is shown as
+*possibly different*, side by side, so that the conflicts listed are ones a reader can
+trust and none is hidden; paired values stating
 the same fact make an agreement. Unpaired claims that count the same noun or unit but differ in
 verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours")
 are shown side by side as *possibly different*, never as a conflict. Numbers that are
@@ -715,7 +718,10 @@ def compare(
                     (found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs
                 ]
                 if _conflicting(members, edges):
-                    status = "conflict" if _one_event(edges) else "possibly different"
+                    certain = _one_event(edges) and _certainty(disputed, found, pairs) >= (
+                        scorer.certain
+                    )
+                    status = "conflict" if certain else "possibly different"
                     conflicts.append(Comparison(_topic(members), status, _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, sure))
@@ -918,7 +924,9 @@ class PairScorer:
     logistic regression over :data:`PAIR_FEATURES` per :data:`PAIR_KINDS`. Claims pair at
     ``pair`` or more, and at ``conflict`` (``date_conflict`` for dates) or more when their
     values conflict (a false conflict costs more than a missed one); pairs of ``sure`` or
-    more hold the parts together that conflicts are judged on (:func:`_sure_parts`). The
+    more hold the parts together that conflicts are judged on (:func:`_sure_parts`); a
+    conflict is reported as one when its surest conflicting pair reaches ``certain``, else
+    as possibly different (precision first: see docs/analysis.md). The
     defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories;
     docs/analysis.md)."""
 
@@ -927,6 +935,7 @@ class PairScorer:
     conflict: float = 0.6
     date_conflict: float = 0.8
     sure: float = 0.7
+    certain: float = 0.9
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -940,16 +949,16 @@ class PairScorer:
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.877, 1.866, 0.886, 0.039, -0.008, -1.993, 0.44, -0.034, -0.642, -0.462,
-         -0.406, 1.395, -1.478, -0.726, -1.043, -1.3, 2.984, 0.204, -0.416, 1.327,
-         1.69, -0.312, 0.849),
-        -2.26,
+        (2.823, 1.886, 0.844, 0.034, -0.12, -2.031, 0.426, -0.046, -0.587, -0.519,
+         -0.486, 1.412, -1.469, -0.75, -0.982, -1.349, 2.954, 0.18, -0.451, 1.283,
+         1.697, -0.34, 0.829),
+        -2.126,
     ),
     "dates": Regression(
-        (3.108, 3.304, 0.972, 0.729, 0.178, -0.528, -0.706, -0.418, 1.218, -0.495,
-         -0.6, 1.921, -1.648, -0.167, -0.295, -0.977, 0.875, -1.049, -0.153, 2.633,
-         2.49, -0.176, -0.132),
-        -4.031,
+        (3.097, 3.3, 0.998, 0.752, 0.187, -0.512, -0.71, -0.445, 1.214, -0.48,
+         -0.591, 1.934, -1.647, -0.146, -0.298, -0.97, 0.89, -1.044, -0.15, 2.635,
+         2.486, -0.177, -0.138),
+        -4.058,
     ),
 }  # fmt: skip
 
@@ -966,6 +975,21 @@ def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]])
             if any(a.quantity.conflicts(b.quantity) for a, b in combinations(own, 2)):
                 return False
     return any(a.quantity.conflicts(b.quantity) for a, b in edges)
+
+
+def _certainty(
+    members: Sequence[int], found: Sequence[Found], pairs: Mapping[tuple[int, int], float]
+) -> float:
+    """How surely a group of paired claims holds one quantity stated two ways: the most
+    probable of its pairs whose values conflict."""
+    return max(
+        (
+            chance
+            for (i, j), chance in pairs.items()
+            if i in members and j in members and found[i].quantity.conflicts(found[j].quantity)
+        ),
+        default=0.0,
+    )
 
 
 def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:

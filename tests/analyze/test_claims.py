@@ -6,9 +6,13 @@ import datetime as dt
 import pytest
 
 from storyline.analyze.claims import (
+    PairScorer,
+    claim_cosines,
+    compare,
     find_claims,
     find_date_claims,
     story_claims,
+    story_found,
     with_order,
     with_periods,
 )
@@ -178,6 +182,21 @@ def test_durations_of_different_things_are_only_possibly_different(compared):
     conflicts, _ = compared
     assert ["four hours", "three hours"] in _expressions(conflicts, "possibly different")
     assert not any("three hours" in c for c in _expressions(conflicts, "conflict"))
+
+
+def test_a_conflict_less_certain_than_the_scorer_asks_is_shown_as_possibly_different(minilm):
+    articles = _articles(
+        radio="Two miners were killed when the tunnel collapsed.",
+        post="Five miners died in the tunnel collapse.",
+    )
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
+    found = story_found(articles, Sentences(articles), docs, [])
+    cosines = claim_cosines(found, minilm)
+    sure, _ = compare(found, cosines, PairScorer(certain=0.0))
+    unsure, _ = compare(found, cosines, PairScorer(certain=1.0))
+    assert _expressions(sure, "conflict") == [["Five", "Two"]]
+    assert _expressions(unsure, "conflict") == []
+    assert _expressions(unsure, "possibly different") == [["Five", "Two"]]
 
 
 def test_an_outlet_that_reports_both_sides_figures_does_not_hide_the_conflict(minilm):
