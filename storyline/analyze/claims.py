@@ -404,6 +404,8 @@ def _is_claim(span: Any, quantity: Quantity) -> bool:
         return False
     if re.search(r"\d\s*(?:[ap]m|[ap]\.m\.?)$", text, re.IGNORECASE):
         return False  # "9.15pm": a time of day
+    if re.fullmatch(r"\d{1,2}:\d\d(?::\d\d)?", text.strip()):
+        return False  # "the 18:40 service": a time of day
     if re.search(r"\d(?:st|nd|rd|th)\b", text) or span.root.head.lemma_ == "age":
         return False  # "the 30th minute", "aged between 16 and 70"
     if re.fullmatch(r"(?:1[89]|20|21)\d\d", text.strip()):

@@ -114,6 +114,10 @@ def test_years_ages_dates_times_and_street_numbers_are_not_claims():
     assert _claims(text) == ["Eleven"]
 
 
+def test_a_clock_time_is_not_a_claim():
+    assert _claims("The 18:40 service from Varn left the rails with 240 on board.") == ["240"]
+
+
 def test_times_of_day_written_with_a_dot_are_not_claims():
     assert _claims("The tanker struck the pier at about 9.15pm, and 30 crew were rescued.") == [
         "30"
