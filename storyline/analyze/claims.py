@@ -147,6 +147,7 @@ class Context:
     attribution: str = ""  # who the sentence says gives it ("police said 40,000") or ""
     denied: bool = False  # the sentence rejects it ("not the 72 percent announced")
     keys: frozenset[str] = frozenset()  # lemmas of what happened (:func:`_keys`)
+    label: str = ""  # its subject and verb as written ("Assad stayed"), for topics
 
 
 @dataclass(frozen=True)
@@ -172,6 +173,7 @@ class Found:
     keys: frozenset[str] = frozenset()  # Context.keys
     position: float = 0.0  # how far into its article its sentence starts, 0 to 1 (with_order)
     rank: int = 0  # which of its article's values in its unit it states, 0 the first (with_order)
+    label: str = ""  # Context.label
 
     def same_event(self, other: Found) -> bool:
         """Whether two dated claims name one happening: the same concept, subject or a
@@ -271,6 +273,8 @@ def find_date_claims(
         if span is None:
             continue
         context = _context(span)
+        if _hangs_on_noun(span):  # "his arrest on Thursday", "Monday's meeting"
+            context = replace(context, label=span.root.head.text)
         if event.bound:
             context = replace(context, qualifiers=context.qualifiers | {event.bound})
         found.append(
@@ -287,6 +291,15 @@ def find_date_claims(
             )
         )
     return found
+
+
+def _hangs_on_noun(span: Any) -> bool:
+    """Whether a date dates a noun ("his *arrest* on Thursday", "Monday's *meeting*"), not
+    the verb above it."""
+    root = span.root
+    if root.dep_ == "pobj":
+        root = root.head
+    return root.dep_ in ("prep", "poss") and root.head.pos_ == "NOUN"
 
 
 def _found(
@@ -325,6 +338,7 @@ def _found(
         attribution=context.attribution,
         denied=context.denied,
         keys=context.keys,
+        label=context.label,
     )
 
 
@@ -481,7 +495,29 @@ def _context(span: Any) -> Context:
         _attribution(span.root),
         any(c.dep_ == "neg" for t in {span.root, anchor} for c in t.children),
         _keys(clause, noun),
+        _label(span, noun, verb),
     )
+
+
+def _label(span: Any, noun: Any, verb: Any) -> str:
+    """The subject and verb above a value as written, in sentence order ("Assad stayed",
+    "the meeting happened"), or its noun when there is no verb; weak verbs, dates and the
+    value's own words left out."""
+    words = []
+    if verb is not None:
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
+            subject = subjects[0]
+            words += [c for c in subject.children if c.dep_ == "compound"] + [subject]
+        if verb.lemma_.lower() not in _WEAK_VERBS:
+            words += [verb, *(c for c in verb.children if c.dep_ == "prt")]
+    elif noun is not None:
+        words.append(noun)
+    kept = sorted(
+        (w for w in words if w not in span and w.ent_type_ not in ("DATE", "TIME")),
+        key=lambda t: t.i,
+    )
+    return " ".join(t.text for t in kept)
 
 
 #: How many heads up from a number :func:`_attribution` looks for who gives it.
@@ -1039,14 +1075,14 @@ def _topic(group: Sequence[Found]) -> str:
     first = group[0]
     if first.quantity.unit == "votes":
         return "vote tally"
-    if first.quantity.unit in DATE_UNITS:  # "day: landslide hit"
-        what = " ".join(w for w in (first.subject or first.noun, first.verb) if w)
-        return f"{first.quantity.unit.removeprefix('date:')}: {what or 'event'}"
+    if first.quantity.unit in DATE_UNITS:  # "day: the landslide hit"
+        what = next((x.label for x in group if x.label), "event")
+        return f"{first.quantity.unit.removeprefix('date:')}: {what}"
     words = [first.noun or first.subject, first.concept]
     if not first.concept and not first.noun:
         words.append(first.verb)
     if first.quantity.unit == "seconds":
-        words = [first.subject, first.verb, "(duration)"]
+        words = [next((x.label for x in group if x.label), first.verb), "(duration)"]
     elif first.quantity.unit and first.quantity.unit not in ("%",):
         words.append(f"({first.quantity.unit})")
     return " ".join(w for w in words if w) or "value"

@@ -188,6 +188,12 @@ def test_durations_of_different_things_are_only_possibly_different(compared):
     assert not any("three hours" in c for c in _expressions(conflicts, "conflict"))
 
 
+def test_a_durations_topic_names_its_subject_and_verb_as_written(compared):
+    conflicts, _ = compared
+    topics = {x.topic for x in conflicts if x.status == "possibly different"}
+    assert "Talks lasted (duration)" in topics or "Negotiators stayed (duration)" in topics
+
+
 def test_a_conflict_less_certain_than_the_scorer_asks_is_shown_as_possibly_different(minilm):
     articles = _articles(
         radio="Two miners were killed when the tunnel collapsed.",
@@ -255,6 +261,7 @@ def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on(
     assert "arrest" in wire.keys & daily.keys
     assert "drey" not in wire.keys  # names are who, not what happened
     assert wire.same_event(daily)
+    assert (wire.label, daily.label) == ("Prosecutors arrested", "arrest")
 
 
 def test_a_claim_knows_where_it_stands_in_its_article():
