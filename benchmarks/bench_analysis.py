@@ -14,9 +14,11 @@ runs the real pipeline stages on each story (cleaning, copy folding, sentences, 
 - possibly different: pairs reported side by side as possibly different, the same way
   against the annotated look-alikes that count different things (informative: the
   issue sets no target; a look-alike reported as a conflict is a false conflict above);
-- conflicts shown: reported conflicts and possibly-different pairs together against the
-  annotated conflicts: how many real conflicts a reader sees side by side either way
+- possible conflicts: conflicts reported as possible, scored as conflicts are
   (informative);
+- conflicts shown: reported conflicts, possible conflicts and possibly-different pairs
+  together against the annotated conflicts: how many real conflicts a reader sees side
+  by side either way (informative);
 - quotes: a quote is found when a reported variant overlaps an annotated one; speaker
   accuracy is over found quotes; merging is pairwise F1 over found variants;
 - timeline: an annotated date expression is right when a reported mention overlapping
@@ -339,6 +341,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     names = (
         "conflicts",
         "agreements",
+        "possible conflicts",
         "possibly different",
         "conflicts shown",
         "quote found",
@@ -369,6 +372,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
         score_comparisons(
             analysis.agreements, story["agreements"], by_gold, tallies["agreements"], story["story"]
+        )
+        score_comparisons(
+            [c for c in analysis.conflicts if c.status == "possible conflict"],
+            story["conflicts"],
+            by_gold,
+            tallies["possible conflicts"],
+            story["story"],
+            True,
         )
         score_comparisons(
             [c for c in analysis.conflicts if c.status == "possibly different"],

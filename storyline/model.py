@@ -154,9 +154,10 @@ class Claim:
 class Comparison:
     """Claims by different outlets about one quantity (``topic``).
 
-    ``status`` is "conflict" (values disagree beyond rounding), "possibly different" (the
-    claims look alike but may count different things, so they are shown side by side, not
-    called a conflict) or "agreement" (independent outlets state the same value).
+    ``status`` is "conflict" (values of one quantity disagree beyond rounding), "possible
+    conflict" (the same, but the claims are less surely one quantity), "possibly different"
+    (the claims look alike but may count different things, so they are shown side by side,
+    not called a conflict) or "agreement" (independent outlets state the same value).
     """
 
     topic: str

@@ -27,9 +27,10 @@ surer pair. A sentence that reports a dispute itself ("organisers said 90,000; p
 the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
 conflict make a conflict, one per dispute (:func:`_disputed`), two days only when the
 claims name one happening (:meth:`Found.same_event`), and only when its surest conflicting
-pair is certain enough (:attr:`PairScorer.certain`): a less certain one is shown as
-*possibly different*, side by side, so that the conflicts listed are ones a reader can
-trust and none is hidden; paired values stating
+pair is certain enough (:attr:`PairScorer.certain`): a less certain one is shown as a
+*possible conflict* (durations of two things, "lasted" / "stayed", as *possibly
+different*), so that the conflicts listed are ones a reader can trust and none is
+hidden; paired values stating
 the same fact make an agreement. Unpaired claims that count the same noun or unit but differ in
 verb, subject or qualifiers ("the meeting lasted three hours" / "he stayed four hours")
 are shown side by side as *possibly different*, never as a conflict. Numbers that are
@@ -756,14 +757,24 @@ def compare(
                     (found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs
                 ]
                 if _conflicting(members, edges):
-                    certain = _one_event(edges) and _certainty(disputed, found, pairs) >= (
-                        scorer.certain
-                    )
-                    status = "conflict" if certain else "possibly different"
+                    if not _one_event(edges):
+                        status = "possibly different"
+                    elif _certainty(disputed, found, pairs) >= scorer.certain:
+                        status = "conflict"
+                    elif _one_measure(edges):
+                        status = "possible conflict"
+                    else:
+                        status = "possibly different"
                     conflicts.append(Comparison(_topic(members), status, _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, sure))
-    return conflicts, agreements
+    return sorted(conflicts, key=lambda c: STATUSES.index(c.status)), agreements
+
+
+#: How sure a comparison of differing values is, surest first: a conflict; a possible
+#: conflict (paired as one quantity, but less surely than PairScorer.certain); possibly
+#: different (look-alikes that may count different things).
+STATUSES = ("conflict", "possible conflict", "possibly different")
 
 
 def _disputes(found: Sequence[Found]) -> list[tuple[int, int]]:
@@ -964,7 +975,7 @@ class PairScorer:
     values conflict (a false conflict costs more than a missed one); pairs of ``sure`` or
     more hold the parts together that conflicts are judged on (:func:`_sure_parts`); a
     conflict is reported as one when its surest conflicting pair reaches ``certain``, else
-    as possibly different (precision first: see docs/analysis.md). The
+    as a possible conflict (precision first: see docs/analysis.md). The
     defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories;
     docs/analysis.md)."""
 
@@ -1036,6 +1047,16 @@ def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
     (:meth:`Found.same_event`), or they are shown as possibly different."""
     return any(
         a.quantity.conflicts(b.quantity) and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
+        for a, b in edges
+    )
+
+
+def _one_measure(edges: Sequence[tuple[Found, Found]]) -> bool:
+    """Whether a conflicting pair, short of certain, may be one quantity: durations only
+    when they measure one thing ("the talks lasted three hours" / "he stayed four hours"
+    are two, :meth:`Found.match`)."""
+    return any(
+        a.quantity.conflicts(b.quantity) and (a.quantity.unit != "seconds" or a.match(b) > 0)
         for a, b in edges
     )
 

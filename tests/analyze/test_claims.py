@@ -194,7 +194,7 @@ def test_a_durations_topic_names_its_subject_and_verb_as_written(compared):
     assert "Talks lasted (duration)" in topics or "Negotiators stayed (duration)" in topics
 
 
-def test_a_conflict_less_certain_than_the_scorer_asks_is_shown_as_possibly_different(minilm):
+def test_a_conflict_less_certain_than_the_scorer_asks_is_a_possible_conflict(minilm):
     articles = _articles(
         radio="Two miners were killed when the tunnel collapsed.",
         post="Five miners died in the tunnel collapse.",
@@ -206,7 +206,7 @@ def test_a_conflict_less_certain_than_the_scorer_asks_is_shown_as_possibly_diffe
     unsure, _ = compare(found, cosines, PairScorer(certain=1.0))
     assert _expressions(sure, "conflict") == [["Five", "Two"]]
     assert _expressions(unsure, "conflict") == []
-    assert _expressions(unsure, "possibly different") == [["Five", "Two"]]
+    assert _expressions(unsure, "possible conflict") == [["Five", "Two"]]
 
 
 def test_an_outlet_that_reports_both_sides_figures_does_not_hide_the_conflict(minilm):
