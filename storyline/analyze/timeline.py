@@ -366,7 +366,7 @@ def event_of(doc: Any, start: int, end: int) -> Event:
     return Event(
         head.lemma_.lower(),
         arguments,
-        head.lemma_.lower() in SPEECH_VERBS,
+        head.lemma_.lower() in SPEECH_VERBS and not _performs(head),
         head.pos_ in ("VERB", "AUX") and not before,
         before,
         span.end < len(doc) and doc[span.end].tag_ == "POS",
@@ -374,6 +374,18 @@ def event_of(doc: Any, start: int, end: int) -> Event:
 
 
 _BOUNDS = ("until", "since", "by", "from", "before", "after")
+#: Speech verbs that make something happen when they have a thing as object or passive
+#: subject ("announced the recall", "the first case was confirmed").
+_PERFORMATIVE = frozenset("announce declare confirm call reveal".split())
+
+
+def _performs(verb: Any) -> bool:
+    """Whether a speech verb dates the thing it announces, not a statement: "the recall
+    was announced on Tuesday", "declared a state of emergency on Monday" (but "said on
+    Monday", "told reporters on Monday" are statements)."""
+    if verb.lemma_.lower() not in _PERFORMATIVE:
+        return False
+    return any(c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN" for c in verb.children)
 
 
 def story_timeline(

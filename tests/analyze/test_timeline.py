@@ -9,6 +9,7 @@ from storyline.analyze.timeline import (
     _story,
     anchors,
     dated_mentions,
+    event_of,
     story_timeline,
 )
 from storyline.model import DatedMention
@@ -210,3 +211,15 @@ def test_a_present_verb_the_tagger_reads_as_a_plural_noun_still_looks_ahead():
     days = _days(text, dt.date(2031, 3, 11))  # a Tuesday
     assert days["on Monday"] == dt.date(2031, 3, 10)
     assert days["on Wednesday"] == dt.date(2031, 3, 12)
+
+
+def test_a_thing_announced_or_confirmed_is_an_event_a_statement_is_not():
+    def speech(text: str, expression: str) -> bool:
+        doc = parse([text])[0]
+        start = text.index(expression)
+        return event_of(doc, start, start + len(expression)).speech
+
+    assert not speech("The first case was confirmed on January 24.", "on January 24")
+    assert not speech("The ministry announced the recall on Tuesday.", "on Tuesday")
+    assert speech("The minister told reporters on Tuesday that talks would go on.", "on Tuesday")
+    assert speech("The ministry confirmed on Tuesday that it was aware.", "on Tuesday")
