@@ -101,7 +101,7 @@ CONCEPTS = {
 _PEOPLE_ONLY = frozenset({"pull"})
 #: Concept lemmas that name the concept only when a kind of person is counted, not
 #: people in general or nothing ("released 12 hostages", not "figures released").
-_PERSONS_ONLY = frozenset({"free", "freed", "release", "released", "liberate"})
+_PERSONS_ONLY = frozenset(CONCEPTS["freed"])
 #: Noun classes of persons.
 _PERSONS = frozenset({"people", "soldier", "fighter", "prisoner", "worker", "spectator"})
 _CONCEPT_OF = {lemma: concept for concept, lemmas in CONCEPTS.items() for lemma in lemmas}
@@ -736,6 +736,12 @@ def _is_group(token: Any) -> bool:
     return token.pos_ == "PRON" or any(c.dep_ == "nummod" for c in token.children)
 
 
+#: How sure a comparison of differing values is, surest first: a conflict; a possible
+#: conflict (paired as one quantity, but less surely than PairScorer.certain); possibly
+#: different (look-alikes that may count different things).
+STATUSES = ("conflict", "possible conflict", "possibly different")
+
+
 def compare(
     found: Sequence[Found], cosines: Any, scorer: PairScorer | None = None
 ) -> tuple[list[Comparison], list[Comparison]]:
@@ -757,24 +763,21 @@ def compare(
                     (found[i], found[j]) for i in disputed for j in disputed if (i, j) in pairs
                 ]
                 if _conflicting(members, edges):
-                    if not _one_event(edges):
-                        status = "possibly different"
-                    elif _certainty(disputed, found, pairs) >= scorer.certain:
-                        status = "conflict"
-                    elif _one_measure(edges):
-                        status = "possible conflict"
-                    else:
-                        status = "possibly different"
+                    status = _status(edges, _certainty(disputed, found, pairs), scorer)
                     conflicts.append(Comparison(_topic(members), status, _claims(members)))
         agreements.extend(_agreements(group, found, pairs))
     conflicts.extend(_possibly_different(found, sure))
     return sorted(conflicts, key=lambda c: STATUSES.index(c.status)), agreements
 
 
-#: How sure a comparison of differing values is, surest first: a conflict; a possible
-#: conflict (paired as one quantity, but less surely than PairScorer.certain); possibly
-#: different (look-alikes that may count different things).
-STATUSES = ("conflict", "possible conflict", "possibly different")
+def _status(edges: Sequence[tuple[Found, Found]], certainty: float, scorer: PairScorer) -> str:
+    """Which of :data:`STATUSES` paired claims with conflicting values get, ``certainty``
+    being their surest conflicting pair's probability (:func:`_certainty`)."""
+    if not _one_event(edges):
+        return "possibly different"
+    if certainty >= scorer.certain:
+        return "conflict"
+    return "possible conflict" if _one_measure(edges) else "possibly different"
 
 
 def _disputes(found: Sequence[Found]) -> list[tuple[int, int]]:
