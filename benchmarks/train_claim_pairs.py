@@ -65,9 +65,7 @@ def main() -> None:
     parser.add_argument("--conflicts", default="0.5,0.6,0.7,0.8")
     parser.add_argument("--date-conflicts", default="0.7,0.8,0.9")
     parser.add_argument("--sure", default="0.7", help="pairs that hold a part together")
-    parser.add_argument(
-        "--certain", default="0", help="conflicts less sure are shown as possibly different"
-    )
+    parser.add_argument("--certain", default="0", help="conflicts less sure are possible conflicts")
     parser.add_argument(
         "--show", type=float, nargs=5, help="errors at these pair, conflict, date, sure, certain"
     )
