@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.analyze.groups import components
@@ -254,6 +254,8 @@ def _speech_subject(token: Any, quote: tuple[int, int] = (0, 0)) -> Any:
         for child in token.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+    if token.dep_ == "relcl" and token.tag_ == "VBD" and token.head.pos_ in ("NOUN", "PROPN"):
+        return token.head  # "The Health Minister, Ruth Okello, on Tuesday called …", misparsed
     return None
 
 
@@ -281,6 +283,9 @@ class _Context:
         group = self._group(voice) if voice is not None else ""
         if group:
             return group, ""
+        beside = self._beside(subject)
+        if beside:  # "The Finance Minister, Pavel Irnik, dismissed…", "One of them, Piet Hal…"
+            return beside, ""
         entity = next(
             (
                 e
@@ -322,6 +327,23 @@ class _Context:
         phrase = self.doc[subject.left_edge.i : subject.i + 1].text
         return "", phrase
 
+    def _beside(self, subject: Any) -> str:
+        """The person named beside a subject that is a title or a number: "The Finance
+        Minister, Pavel Irnik,", "One of the freed officers, Piet Halvard," (a person's
+        name anywhere in the subject's phrase, as the parser may hang it on its last
+        noun)."""
+        if subject.lemma_.lower() not in ROLES and subject.pos_ != "NUM":
+            return ""
+        for child in subject.subtree:  # "The chairman of the union, Bertil Marsh,"
+            if child.dep_ != "appos" or child.ent_type_ in _GROUPS:
+                continue
+            if child.head != subject and child.ent_type_ != "PERSON":
+                continue
+            name = _proper_name(child)
+            if name and name.lower() not in ROLES:
+                return self.names.person(name)
+        return ""
+
     def _group(self, token: Any) -> str:
         """The organization (or person) a spokesperson or statement speaks for: one named
         ("the University of Arden"), or "the union" for the last one so called."""
@@ -334,17 +356,23 @@ class _Context:
         group = _last_group(self.doc, token.idx, token.lemma_.lower())
         return self.names.group(group) if group else ""
 
-    def topic(self) -> str:
-        """The person the sentence before is about: its subject, if it is one."""
+    def topic(self, depth: int = 2) -> str:
+        """The person the sentence before is about: its subject, if it is one; a pronoun
+        there is who the sentence before that is about ("…," she told reporters. "…,"
+        she added), up to ``depth`` sentences further back."""
         if self.previous is None:
             return ""
         for token in self.previous:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ROOT", "conj"):
                 continue
-            if not self.inside_quote(token.idx):
-                person = self.person(token)
-                if person:
-                    return person
+            if self.inside_quote(token.idx):
+                continue
+            if token.lower_ in _PRONOUNS and depth > 0:
+                earlier = _previous_sentence(self.doc, list(self.previous))
+                return replace(self, previous=earlier).topic(depth - 1)
+            person = self.person(token)
+            if person:
+                return person
         return ""
 
     def _earlier_subject(self, pronoun: Any) -> str:
@@ -424,7 +452,8 @@ _GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
 #: Speech verbs, and verbs that quote words a speaker used of someone ("accused the
 #: union of “holding pupils hostage”").
 _QUOTE_VERBS = SPEECH_VERBS | frozenset(
-    "accuse brand dub label condemn criticise criticize blast slam decry hail".split()
+    "accuse brand dub label condemn criticise criticize blast slam decry hail defend dismiss "
+    "praise denounce reject welcome".split()
 )
 
 

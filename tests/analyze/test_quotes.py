@@ -1,8 +1,9 @@
 import numpy as np
+from spacy.tokens import Doc
 
 from storyline.analyze.names import Names, clean_name
-from storyline.analyze.nlp import parse
-from storyline.analyze.quotes import find_quotes, merge_quotes, quote_spans
+from storyline.analyze.nlp import parse, pipeline
+from storyline.analyze.quotes import _speech_subject, find_quotes, merge_quotes, quote_spans
 from storyline.embed import HashingEmbedder
 from tests.conftest import make_article
 
@@ -307,3 +308,54 @@ def test_a_one_word_quote_joins_the_longer_quote_of_its_speaker_that_holds_the_w
         ]
     )
     assert [len(q.variants) for q in quotes] == [2]
+
+
+def test_a_name_beside_a_title_or_a_number_is_the_speaker():
+    text = (
+        "The Transport Minister, Hallie Brandvold, dismissed the union's demands as "
+        '"a wish list, not a plan". '
+        "One of the rescued climbers, Oskar Lindqvist, 31, said the guides had been "
+        '"calm but firm" throughout. '
+        "The chairman of the drivers' association, Mirko Salas, called the report "
+        '"late by years".'
+    )
+    assert [(q.text, q.speaker) for q in _quotes(text)] == [
+        ("a wish list, not a plan", "Hallie Brandvold"),
+        ("calm but firm", "Oskar Lindqvist"),
+        ("late by years", "Mirko Salas"),
+    ]
+
+
+def test_a_pronoun_after_a_pronoun_is_who_the_sentence_before_is_about():
+    text = (
+        "Governor Ilse Marrak defended the rate rise on Thursday, a week after Finance "
+        "Minister Dag Holt had urged patience. "
+        '"Waiting would have cost more," she told reporters. '
+        '"If prices keep rising," she added, "we will act again."'
+    )
+    assert {q.speaker for q in _quotes(text)} == {"Ilse Marrak"}
+
+
+def test_a_quote_a_speaker_characterises_something_with_is_theirs_not_the_next_speakers():
+    text = (
+        "Interior Minister Tavi Orrell has refused to resign. In a radio interview he "
+        'defended the officers as "the last line between order and chaos." '
+        "Prime Minister Lidia Hosk said an inquiry would report in March."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Tavi Orrell"
+
+
+def test_a_speech_verb_misparsed_as_a_relative_clause_has_its_head_noun_as_subject():
+    # "The Health Minister, Ruth Okello, on Tuesday called the figures incomplete", as
+    # the parser read it in one article: "called" a relative clause of "Minister".
+    words = ["The", "Minister", ",", "Okello", ",", "called", "the", "figures", "incomplete"]
+    heads = [1, 1, 1, 1, 1, 1, 7, 5, 5]
+    deps = ["det", "ROOT", "punct", "appos", "punct", "relcl", "det", "dobj", "oprd"]
+    tags = ["DT", "NNP", ",", "NNP", ",", "VBD", "DT", "NNS", "JJ"]
+    pos = ["DET", "PROPN", "PUNCT", "PROPN", "PUNCT", "VERB", "DET", "NOUN", "ADJ"]
+    lemmas = ["the", "Minister", ",", "Okello", ",", "call", "the", "figure", "incomplete"]
+    doc = Doc(
+        pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas
+    )
+    assert _speech_subject(doc[5]).text == "Minister"
