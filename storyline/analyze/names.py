@@ -29,7 +29,10 @@ ROLES = TITLES | frozenset(
     "leader boss head official candidate lawyer prosecutor executive founder owner manager "
     "spokesperson analyst economist expert witness resident survivor activist organiser "
     "organizer campaigner lawmaker legislator diplomat envoy negotiator chairperson "
-    "striker midfielder defender goalkeeper player captain scientist engineer doctor".split()
+    "striker midfielder defender goalkeeper player captain scientist engineer doctor "
+    "forecaster meteorologist volcanologist seismologist epidemiologist virologist "
+    "statistician historian researcher lecturer architect pilot surgeon investigator "
+    "auditor geologist".split()
 )
 #: Nouns that describe a person before a name at a sentence's start ("Pensioner Gerd
 #: Hallam, 68,"), besides the roles.

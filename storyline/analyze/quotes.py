@@ -357,9 +357,10 @@ class _Context:
         return self.names.group(group) if group else ""
 
     def topic(self, depth: int = 2) -> str:
-        """The person the sentence before is about: its subject, if it is one; a pronoun
-        there is who the sentence before that is about ("…," she told reporters. "…,"
-        she added), up to ``depth`` sentences further back."""
+        """The person the sentence before is about: its subject, if it is one (a pronoun
+        there is who the sentence before that is about: "…," she told reporters. "…,"
+        she added; up to ``depth`` sentences further back), else the person it quotes
+        ("…," according to the chief volcanologist, Ines Okoro-Bell)."""
         if self.previous is None:
             return ""
         for token in self.previous:
@@ -371,6 +372,13 @@ class _Context:
                 earlier = _previous_sentence(self.doc, list(self.previous))
                 return replace(self, previous=earlier).topic(depth - 1)
             person = self.person(token)
+            if person:
+                return person
+        for token in self.previous:  # '"…," said chief forecaster Amara Quell', "according to"
+            if self.inside_quote(token.idx):
+                continue
+            speaker = _speech_subject(token)
+            person = self.person(speaker) if speaker is not None else ""
             if person:
                 return person
         return ""

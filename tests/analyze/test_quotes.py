@@ -359,3 +359,21 @@ def test_a_speech_verb_misparsed_as_a_relative_clause_has_its_head_noun_as_subje
         pipeline().vocab, words=words, heads=heads, deps=deps, tags=tags, pos=pos, lemmas=lemmas
     )
     assert _speech_subject(doc[5]).text == "Minister"
+
+
+def test_a_pronoun_after_a_quoted_sentence_is_the_person_it_quotes():
+    text = (
+        "Ash fell on three villages overnight near Monte Carrasco.\n\n"
+        '"The crater wall is cracking," according to the institute\'s chief volcanologist, '
+        'Berit Oyelaran-Stroud. She said the eruption had entered "a more violent stage".'
+    )
+    speakers = {q.text: q.speaker for q in _quotes(text)}
+    assert speakers["a more violent stage"] == "Berit Oyelaran-Stroud"
+
+
+def test_a_name_after_a_profession_is_a_person():
+    text = (
+        "Chief forecaster Amara Velt said the record should end the debate. "
+        '"This is no freak," she said. "It is what summer looks like now."'
+    )
+    assert {q.speaker for q in _quotes(text)} == {"Amara Velt"}
