@@ -279,13 +279,13 @@ class _Context:
                 self._earlier_subject(subject) or self.topic() or self._last_person(subject.idx)
             )
             return (person, "") if person else ("", subject.text)
+        beside = self._beside(subject)
+        if beside:  # "The Finance Minister, Pavel Irnik, dismissed…", "One of them, Piet Hal…"
+            return beside, ""
         voice = _represented(subject)
         group = self._group(voice) if voice is not None else ""
         if group:
             return group, ""
-        beside = self._beside(subject)
-        if beside:  # "The Finance Minister, Pavel Irnik, dismissed…", "One of them, Piet Hal…"
-            return beside, ""
         entity = next(
             (
                 e

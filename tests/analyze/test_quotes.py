@@ -377,3 +377,13 @@ def test_a_name_after_a_profession_is_a_person():
         '"This is no freak," she said. "It is what summer looks like now."'
     )
     assert {q.speaker for q in _quotes(text)} == {"Amara Velt"}
+
+
+def test_a_named_spokesman_is_the_speaker_not_the_group():
+    text = (
+        "Activists from the Harbour Tenants Union plan to march on Tuesday. The group's "
+        "spokesman, Orrin Tasca, "
+        'called the exclusion rule "a quarantine of ideas".'
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Orrin Tasca"
