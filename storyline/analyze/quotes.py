@@ -254,8 +254,9 @@ def _speech_subject(token: Any, quote: tuple[int, int] = (0, 0)) -> Any:
         for child in token.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
-    if token.dep_ == "relcl" and token.tag_ == "VBD" and token.head.pos_ in ("NOUN", "PROPN"):
-        return token.head  # "The Health Minister, Ruth Okello, on Tuesday called …", misparsed
+    if token.dep_ in ("relcl", "acl") and token.tag_ == "VBD" and token.head.pos_ in _NOUNS:
+        return token.head  # "The Health Minister, Ruth Okello, on Tuesday called …", misparsed;
+        # "a sum the mayor, Della Hart, called “a down payment”"
     return None
 
 
@@ -457,6 +458,7 @@ class _Context:
 
 
 _GROUPS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC"})
+_NOUNS = ("NOUN", "PROPN")
 #: Speech verbs, and verbs that quote words a speaker used of someone ("accused the
 #: union of “holding pupils hostage”").
 _QUOTE_VERBS = SPEECH_VERBS | frozenset(

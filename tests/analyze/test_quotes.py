@@ -387,3 +387,12 @@ def test_a_named_spokesman_is_the_speaker_not_the_group():
     )
     (quote,) = _quotes(text)
     assert quote.speaker == "Orrin Tasca"
+
+
+def test_a_speaker_in_a_reduced_relative_clause_is_found():
+    text = (
+        "Lawmakers voted through $40m in flood aid on Tuesday, a sum the mayor, Della Hart, "
+        "called \u201ca first instalment\u201d."
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker == "Della Hart"
