@@ -254,8 +254,15 @@ def _verb_ahead(verb: Any, bound: str = "") -> bool | None:
     auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if verb.lemma_ != "be" and auxiliaries & {"will", "would", "'ll", "shall"}:
         return True  # "will meet", "would be held"
-    if verb.tag_ == "VB" and auxiliaries & {"must", "should", "may", "might"}:
+    bare = verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in auxiliaries)  # "be lost"
+    if bare and auxiliaries & {"must", "should", "may", "might"}:
         return True  # "must decide by Friday", "may strike on Monday"
+    if bare and bound == "by" and auxiliaries & {"could", "can"}:
+        return True  # "could be lost by Friday": a deadline
+    if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am", "'s", "'re"}:
+        return verb.lemma_ not in SPEECH_VERBS or None  # "is demanding a ransom by Friday"
+    if verb.tag_ == "VBN" and auxiliaries & {"is", "are"} and _intends(verb):
+        return True  # "an election in January is widely expected"
     if verb.lemma_ != "be" and verb.tag_ == "VB" and "to" in auxiliaries:
         return _infinitive_ahead(verb)
     if verb.tag_ == "VBG" and verb.lemma_ in ("start", "begin") and verb.dep_ != "ROOT":

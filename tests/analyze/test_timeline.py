@@ -223,3 +223,19 @@ def test_a_thing_announced_or_confirmed_is_an_event_a_statement_is_not():
     assert not speech("The ministry announced the recall on Tuesday.", "on Tuesday")
     assert speech("The minister told reporters on Tuesday that talks would go on.", "on Tuesday")
     assert speech("The ministry confirmed on Tuesday that it was aware.", "on Tuesday")
+
+
+def test_a_deadline_a_present_progressive_and_an_expected_event_look_ahead():
+    # Published Wednesday 12 March 2031.
+    assert _days("The gang is demanding a ransom in bitcoin by Friday.") == {
+        "by Friday": dt.date(2031, 3, 14)
+    }
+    assert _days('"The harvest could be lost by Friday," he said.') == {
+        "by Friday": dt.date(2031, 3, 14)
+    }
+    assert _days("An early election in January is widely expected.") == {
+        "in January": dt.date(2032, 1, 1)
+    }
+    assert _days("The rebels could not cross the river on Monday.") == {
+        "on Monday": dt.date(2031, 3, 10)
+    }
