@@ -8,12 +8,15 @@ then the sentence after it):
 
 - the subject of a speech verb outside the quote ("…,” Ruiz told reporters), of any verb
   whose clause is the quote ("…,” she sobbed), of a verb of blame ("accused them of
-  “…”"), or the object of "according to"; "who" is the person the clause is about;
-- a spokesperson or statement speaks for its organization ("a spokesperson for the
-  union" is the union last so called);
+  “…”"; "dismissed the plan as “…”"), or the object of "according to"; "who" is the
+  person the clause is about; a title or a number with a name beside it is that person
+  ("The Finance Minister, Pavel Irnik,", "One of the freed officers, Piet Halvard,");
+- a spokesperson or statement, unnamed, speaks for its organization ("a spokesperson
+  for the union" is the union last so called);
 - a pronoun subject ("she said") is the person named as a subject before it in its
   sentence, else the person the sentence before is about (by name, by the name beside
-  a role: "the minister, Ivo Brandt,"), else the last person named before the quote;
+  a role: "the minister, Ivo Brandt,"; through a pronoun there, the sentence before
+  that; or the person it quotes), else the last person named before the quote;
 - "the minister said" is the person last given that title ("Interior Minister Oriana
   Castell"; "the mayor, Hanna Ilves,"), or the one person the story's articles give it,
   "the agency said" the organization last called so ("the roads agency, Valroad,"); a
@@ -254,9 +257,10 @@ def _speech_subject(token: Any, quote: tuple[int, int] = (0, 0)) -> Any:
         for child in token.head.children:
             if child.dep_ in ("nsubj", "nsubjpass"):
                 return child
+    # A past-tense speech verb read as a relative clause of its subject: "The Health
+    # Minister, Ruth Okello, on Tuesday called …", "a sum the mayor, Della Hart, called “…”".
     if token.dep_ in ("relcl", "acl") and token.tag_ == "VBD" and token.head.pos_ in _NOUNS:
-        return token.head  # "The Health Minister, Ruth Okello, on Tuesday called …", misparsed;
-        # "a sum the mayor, Della Hart, called “a down payment”"
+        return token.head
     return None
 
 
