@@ -987,7 +987,7 @@ class PairScorer:
     conflict: float = 0.6
     date_conflict: float = 0.8
     sure: float = 0.7
-    certain: float = 0.94
+    certain: float = 0.91
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -1032,16 +1032,15 @@ def _conflicting(members: Sequence[Found], edges: Sequence[tuple[Found, Found]])
 def _certainty(
     members: Sequence[int], found: Sequence[Found], pairs: Mapping[tuple[int, int], float]
 ) -> float:
-    """How surely a group of paired claims holds one quantity stated two ways: the most
-    probable of its pairs whose values conflict."""
-    return max(
-        (
-            chance
-            for (i, j), chance in pairs.items()
-            if i in members and j in members and found[i].quantity.conflicts(found[j].quantity)
-        ),
-        default=0.0,
-    )
+    """How surely a group of paired claims holds one quantity stated two ways: the chance
+    that at least one of its pairs whose values conflict is right (1 - the product of
+    their doubts), so that a figure two outlets dispute with a third is surer than one
+    pair alone."""
+    doubt = 1.0
+    for (i, j), chance in pairs.items():
+        if i in members and j in members and found[i].quantity.conflicts(found[j].quantity):
+            doubt *= 1.0 - chance
+    return 1.0 - doubt
 
 
 def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:

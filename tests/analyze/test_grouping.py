@@ -11,6 +11,7 @@ from storyline.analyze.claims import (
     Found,
     PairScorer,
     Regression,
+    _certainty,
     compare,
 )
 from storyline.analyze.values import date_quantity, parse_quantity
@@ -115,3 +116,15 @@ def test_two_figures_paired_to_one_loose_value_are_shown_side_by_side():
     assert [sorted(x.expression for x in c.claims) for c in agreements] == [
         ["330,000", "more than 330,000"]
     ]
+
+
+def test_a_figure_two_outlets_dispute_is_surer_than_one_pair_alone():
+    found = [
+        _found("wire", parse_quantity("330,000"), "330,000"),
+        _found("radio", parse_quantity("330,000"), "330,000"),
+        _found("daily", parse_quantity("400,000"), "400,000"),
+    ]
+    one = _certainty([0, 2], found, {(0, 2): 0.8})
+    two = _certainty([0, 1, 2], found, {(0, 1): 0.99, (0, 2): 0.8, (1, 2): 0.8})
+    assert abs(one - 0.8) < 1e-9
+    assert abs(two - 0.96) < 1e-9  # the agreeing pair (0, 1) is no evidence of a conflict
