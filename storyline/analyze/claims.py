@@ -26,8 +26,9 @@ with at most one of the other outlet's, the pairing with the most probability
 surer pair. A sentence that reports a dispute itself ("organisers said 90,000; police put
 the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
 conflict make a conflict, one per dispute (:func:`_disputed`), two days only when the
-claims name one happening (:meth:`Found.same_event`), and only when its surest conflicting
-pair is certain enough (:attr:`PairScorer.certain`): a less certain one is shown as a
+claims name one happening (:meth:`Found.same_event`), and only when its conflicting
+pairs make it certain enough (:func:`_certainty`, :attr:`PairScorer.certain`): a less
+certain one is shown as a
 *possible conflict* (durations of two things, "lasted" / "stayed", as *possibly
 different*), so that the conflicts listed are ones a reader can trust and none is
 hidden; paired values stating
@@ -772,7 +773,7 @@ def compare(
 
 def _status(edges: Sequence[tuple[Found, Found]], certainty: float, scorer: PairScorer) -> str:
     """Which of :data:`STATUSES` paired claims with conflicting values get, ``certainty``
-    being their surest conflicting pair's probability (:func:`_certainty`)."""
+    being how surely they hold one quantity (:func:`_certainty`)."""
     if not _one_event(edges):
         return "possibly different"
     if certainty >= scorer.certain:
@@ -977,8 +978,8 @@ class PairScorer:
     ``pair`` or more, and at ``conflict`` (``date_conflict`` for dates) or more when their
     values conflict (a false conflict costs more than a missed one); pairs of ``sure`` or
     more hold the parts together that conflicts are judged on (:func:`_sure_parts`); a
-    conflict is reported as one when its surest conflicting pair reaches ``certain``, else
-    as a possible conflict (precision first: see docs/analysis.md). The
+    conflict is reported as one when its certainty (:func:`_certainty`) reaches
+    ``certain``, else as a possible conflict (precision first: see docs/analysis.md). The
     defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories;
     docs/analysis.md)."""
 
