@@ -99,12 +99,27 @@ def when(date: dt.date | None, precision: str | None) -> str:
 # ------------------------------------------------------------------------ Markdown
 
 
+#: What each status of a fact means, for the reader.
+MEANINGS = {
+    "conflict": "outlets give one quantity different values",
+    "possible conflict": "probably one quantity given different values, less surely",
+    "possibly different": "figures that look alike but may count different things",
+    "agreement": "independent outlets state the same value",
+}
+
+
+def legend(comparisons: Sequence[Comparison]) -> str:
+    """One line saying what the statuses shown mean, in the order they are listed."""
+    shown = dict.fromkeys(c.status for c in comparisons)
+    return " · ".join(f"{status}: {MEANINGS[status]}" for status in shown if status in MEANINGS)
+
+
 def analysis_markdown(analysis: Analysis, number: Numbering, heading: str) -> list[str]:
     """Markdown sections for one story; sections with nothing to show are left out."""
     lines: list[str] = []
     facts = [*analysis.conflicts, *analysis.agreements]
     if facts:
-        lines += [f"{heading} Facts across outlets", ""]
+        lines += [f"{heading} Facts across outlets", "", f"*{legend(facts)}*", ""]
         for comparison in facts:
             claims = "; ".join(_claim_md(c, number) for c in comparison.claims)
             lines += [f"- **{comparison.status}** — {comparison.topic}: {claims}", ""]
@@ -163,6 +178,7 @@ def _speaker(quote: Quote) -> str:
 def analysis_view(analysis: Analysis, number: Numbering) -> dict[str, Any]:
     """What the HTML template needs for a story's analysis sections."""
     return {
+        "legend": legend([*analysis.conflicts, *analysis.agreements]),
         "facts": [
             {
                 "status": c.status,
