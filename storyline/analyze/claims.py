@@ -58,6 +58,8 @@ from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.analyze.timeline import Event
 from storyline.analyze.values import (
     DATE_UNITS,
+    MEASURES,
+    MONEY,
     Quantity,
     date_quantity,
     find_numbers,
@@ -317,7 +319,8 @@ def _found(
 ) -> Found:
     """The record of a value ``written`` at offset ``at`` (``span`` in the parse) of the
     article's sentence ``index``, with its :func:`_context`; ``mask`` stands for the value
-    in the sentence used for pairing."""
+    in the sentence used for pairing. A sum or a measure counts no one: its concept is
+    dropped ("put business losses at $210 million", "a $4.2 billion rescue package")."""
     sentence = sentences[index]
     offset = at - sentence.start
     claim = Claim(
@@ -327,7 +330,7 @@ def _found(
         claim,
         quantity,
         article.source,
-        context.concept,
+        "" if quantity.unit in MONEY | MEASURES else context.concept,
         context.noun,
         context.verb,
         context.subject,
@@ -457,10 +460,12 @@ def _context(span: Any) -> Context:
         words.add(verb.lemma_.lower())
         for child in verb.children:
             if child.dep_ in (*_CLOSE, "auxpass"):
-                words.add(child.lemma_.lower())
+                words.update(_head_words(child))
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ in _CLOSE)
             elif child.dep_ == "prep" and child.lower_ == "to":  # "crushed to death"
                 words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+            elif child.dep_ in ("nsubj", "nsubjpass") and noun is None:
+                words.update(_head_words(child))  # "the death toll stood at 19"
     noun_class = _CLASS_OF.get(noun.lemma_.lower(), noun.lemma_.lower()) if noun is not None else ""
     if noun_class not in ("", "people"):
         words -= _PEOPLE_ONLY  # boxes "pulled" from the shelves were not rescued
@@ -499,6 +504,18 @@ def _context(span: Any) -> Context:
         _keys(clause, noun),
         _label(span, noun, verb),
     )
+
+
+def _head_words(token: Any) -> set[str]:
+    """Lemmas of a subject or object that may name what a number without a noun counts:
+    the word, its modifiers and what it is "of" ("the number of dead rose to 19")."""
+    words = {token.lemma_.lower()}
+    for child in token.children:
+        if child.dep_ in ("compound", "amod"):
+            words.add(child.lemma_.lower())
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            words.update(c.lemma_.lower() for c in child.children if c.dep_ == "pobj")
+    return words
 
 
 def _label(span: Any, noun: Any, verb: Any) -> str:
@@ -712,9 +729,28 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
         found.add("whole")  # the 4,600 of "2,400 of its 4,600 schools"
     if plan:
         found.add("proposed")
+    if _risen(span, noun, verb):
+        found.add("risen")
     if "so far" in text:
         found.add("so-far")
     return frozenset(found)
+
+
+#: Verbs of a figure that grew since it was last given.
+_RISES = frozenset("rise climb jump increase grow swell mount soar".split())
+
+
+def _risen(span: Any, noun: Any, verb: Any) -> bool:
+    """Whether a number is what a figure rose to ("the death toll rose to seven"): an
+    update of an earlier figure, another quantity than the first reports'."""
+    head = (noun if noun is not None else span.root).head
+    return (
+        verb is not None
+        and verb.lemma_.lower() in _RISES
+        and head.dep_ == "prep"
+        and head.lower_ == "to"
+        and head.head == verb
+    )
 
 
 #: Dependents that open a clause of their own.
@@ -910,6 +946,7 @@ PAIR_FEATURES = (
     "early",  # 1 - the later of their positions in their articles (Found.position)
     "rank_apart",  # how many values of the unit apart they stand (Found.rank), at most 3
     "both_first",  # each is the first value of the unit its article states
+    "same_happening",  # one concept, subject or word of what happened (Found.same_event)
 )
 
 
@@ -946,6 +983,7 @@ def pair_features(a: Found, b: Found, cosine: float, local: float, event: float)
             1.0 - max(a.position, b.position),
             min(3, abs(a.rank - b.rank)),
             a.rank == b.rank == 0,
+            a.same_event(b),
         ],
         dtype=float,
     )
@@ -1002,16 +1040,16 @@ class PairScorer:
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.618, 2.161, 0.692, 0.112, -0.239, -1.828, 0.502, -0.15, -0.376, -0.199,
-         -0.433, 1.076, -1.579, -0.84, -0.753, -1.447, 2.935, 0.213, -0.481, 1.182,
-         1.783, -0.333, 1.011),
-        -2.217,
+        (2.789, 2.137, 0.725, -0.003, -0.547, -2.358, 0.212, -0.209, -0.479, -0.416,
+         -0.505, 0.893, -1.488, -0.98, -0.866, -1.421, 2.995, 0.158, -0.548, 0.97,
+         1.803, -0.327, 0.937, 0.38),
+        -2.155,
     ),
     "dates": Regression(
-        (3.161, 3.596, 0.743, 0.477, 0.333, -0.718, -0.861, -0.713, 1.144, -0.376,
-         -0.54, 1.876, -1.139, -0.242, -0.304, -0.978, 0.868, -0.877, 0.004, 2.645,
-         2.433, -0.267, -0.305),
-        -3.834,
+        (3.164, 3.47, 0.727, 0.49, -0.119, -0.613, -1.203, -0.723, 0.879, -0.732,
+         -0.548, 1.913, -1.103, -0.238, -0.314, -0.97, 0.887, -0.895, 0.029, 2.262,
+         2.435, -0.262, -0.324, 0.606),
+        -3.797,
     ),
 }  # fmt: skip
 
@@ -1046,10 +1084,13 @@ def _certainty(
 
 def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
     """Whether a conflicting pair of claims surely counts or dates one thing: numbers are
-    paired by what they count; two days must name the same happening
+    paired by what they count, but a figure that rose since ("the toll rose to seven")
+    is a later count than one that did not; two days must name the same happening
     (:meth:`Found.same_event`), or they are shown as possibly different."""
     return any(
-        a.quantity.conflicts(b.quantity) and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
+        a.quantity.conflicts(b.quantity)
+        and ("risen" in a.qualifiers) == ("risen" in b.qualifiers)
+        and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
         for a, b in edges
     )
 
@@ -1100,16 +1141,35 @@ def _topic(group: Sequence[Found]) -> str:
     if first.quantity.unit == "votes":
         return "vote tally"
     if first.quantity.unit in DATE_UNITS:  # "day: the landslide hit"
-        what = next((x.label for x in group if x.label), "event")
-        return f"{first.quantity.unit.removeprefix('date:')}: {what}"
+        return f"{first.quantity.unit.removeprefix('date:')}: {_common_label(group) or 'event'}"
     words = [first.noun or first.subject, first.concept]
     if not first.concept and not first.noun:
         words.append(first.verb)
     if first.quantity.unit == "seconds":
-        words = [next((x.label for x in group if x.label), first.verb), "(duration)"]
+        words = [_common_label(group) or first.verb, "(duration)"]
     elif first.quantity.unit and first.quantity.unit not in ("%",):
         words.append(f"({first.quantity.unit})")
     return " ".join(w for w in words if w) or "value"
+
+
+def _common_label(group: Sequence[Found]) -> str:
+    """The label (:attr:`Found.label`) of what most outlets of a group name, by its last
+    word (the verb, or the noun: "Iran declared", "President Hassan Rohani declared"),
+    the earliest on a tie, and of those the shortest that names a subject: a day many
+    happenings share is named after the one most outlets date."""
+    outlets: dict[str, set[str]] = {}
+    for item in group:
+        if item.label:
+            outlets.setdefault(_last_word(item.label), set()).add(item.source)
+    if not outlets:
+        return ""
+    best = max(outlets, key=lambda word: len(outlets[word]))  # the first of equals
+    labels = [x.label for x in group if x.label and _last_word(x.label) == best]
+    return min(labels, key=lambda label: (" " not in label, len(label)))
+
+
+def _last_word(label: str) -> str:
+    return label.rsplit(maxsplit=1)[-1].lower()
 
 
 def _claims(group: Sequence[Found]) -> tuple[Claim, ...]:

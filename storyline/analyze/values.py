@@ -282,7 +282,7 @@ def parse_quantity(text: str) -> Quantity | None:
         return None
     if not unit and _is_fraction(rest):
         unit = "%"
-    if unit in _MEASURES and not step:
+    if unit in MEASURES and not step:
         step = 1.0  # "11 miles" is a length to the mile, so it can be "18 kilometres"
     nominal = value * factor
     low, high = nominal - step * factor / 4, nominal + step * factor / 4
@@ -319,7 +319,9 @@ _CALENDAR_LENGTHS: dict[float, tuple[int, int]] = {
 }
 
 #: Units of physical measures, whose whole numbers are rounded to the unit written.
-_MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h"})
+MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h"})
+#: Units of sums of money.
+MONEY = frozenset(_CURRENCIES.values())
 
 
 def _tally(text: str) -> Quantity | None:

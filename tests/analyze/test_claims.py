@@ -3,6 +3,7 @@
 import dataclasses
 import datetime as dt
 
+import numpy as np
 import pytest
 
 from storyline.analyze.claims import (
@@ -91,6 +92,33 @@ def test_a_concept_word_right_after_the_counted_noun_is_read_however_it_is_parse
         "streets under water."
     )
     assert dead.concept == "killed"
+
+
+def test_a_subject_or_object_names_what_a_number_without_a_noun_counts():
+    (toll,) = _found("The death toll in the camp stood at 19.")
+    (hurt,) = _found("The ministry put the number of injured at 12.")
+    assert (toll.concept, hurt.concept) == ("killed", "injured")
+
+
+def test_a_sum_of_money_or_a_measure_counts_no_one():
+    (losses,) = _found("The chamber of commerce put business losses at $210 million.")
+    (package,) = _found("The government unveiled a $4.2 billion rescue package.")
+    (cargo,) = _found("The port authority puts the loss at roughly 500 tonnes of styrene.")
+    assert (losses.concept, package.concept, cargo.concept) == ("", "", "")
+
+
+def test_a_figure_that_rose_is_an_update_only_possibly_different(minilm):
+    assert _qualifiers("The death toll rose to seven last night.")["seven"] == {"risen"}
+    assert _qualifiers("Prices rose by 12 percent.")["12 percent"] == set()
+    articles = _articles(
+        wire="Six people were killed in the crush at the stadium on Saturday.",
+        daily="The death toll from the crush at the stadium rose to seven last night.",
+    )
+    docs = dict(zip([a.id for a in articles], parse([a.text for a in articles]), strict=True))
+    found = story_found(articles, Sentences(articles), docs, [])
+    conflicts, _ = compare(found, claim_cosines(found, minilm), PairScorer(pair=0.0, conflict=0.0))
+    assert _expressions(conflicts, "conflict") == []
+    assert _expressions(conflicts, "possibly different") == [["Six", "seven"]]
 
 
 def test_a_claim_carries_the_words_of_its_clause_and_the_days_its_sentence_names():
@@ -262,6 +290,17 @@ def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on(
     assert "drey" not in wire.keys  # names are who, not what happened
     assert wire.same_event(daily)
     assert (wire.label, daily.label) == ("Prosecutors arrested", "arrest")
+
+
+def test_a_day_many_happenings_share_is_named_after_the_one_most_outlets_date():
+    dated = _first_date_claims(
+        radio="I want to hear your view today, the minister told the envoy.",
+        wire="President Hassan Rohani declared an end to the war on Tuesday.",
+        daily="Iran declared victory over the militants on Tuesday.",
+    )
+    loose = PairScorer(pair=0.0, conflict=0.0, date_conflict=0.0, sure=0.0)
+    _, agreements = compare(dated, np.ones((3, 3, 3)), loose)
+    assert [a.topic for a in agreements] == ["day: Iran declared"]
 
 
 def test_a_claim_knows_where_it_stands_in_its_article():
