@@ -152,24 +152,28 @@ class Story:
         """How well an undated article's mentions, read against one anchor, fit the
         story (higher is better):
 
-        - its lead on the day of a dated article's lead (+1 for each such article);
+        - its lead on the day of a dated article's lead (+2 for each such article), or
+          else a day from one (+1: outlets date one night's happening a day apart);
         - a week in its lead sentences (up to ``lead_end``) holding such a day ("last
-          week's collision");
-        - each weekday falling more than a day before the story's first day (-1): a
+          week's collision", +2);
+        - each weekday falling more than a day before the story's first day (-2): a
           weekday names a day of the story's week, not one before it began.
         """
-        score = self.leads[lead] if lead else 0
+        score = 0
+        if lead:
+            near = any(self.leads[lead + dt.timedelta(days=k)] for k in (-1, 1))
+            score = 2 * self.leads[lead] or int(near)
         for mention, _, _ in mentions:
             if mention.date is None:
                 continue
             if mention.precision == "week" and mention.start < lead_end:
                 week = range(mention.date.toordinal(), mention.date.toordinal() + 7)
-                score += any(day.toordinal() in week for day in self.leads)
+                score += 2 * any(day.toordinal() in week for day in self.leads)
             if mention.precision != "day":
                 continue
             weekday = mention.mention.lower().split()[-1] in WEEKDAYS
             if weekday and self.first and (self.first - mention.date).days > 1:
-                score -= 1
+                score -= 2
         return score
 
 

@@ -138,6 +138,37 @@ def test_an_undated_article_is_anchored_where_its_lead_week_holds_the_dated_lead
     assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 18)
 
 
+def test_an_undated_lead_a_day_from_the_dated_leads_anchors_its_article():
+    articles = [
+        _dated(
+            "wire",
+            "A cyber attack knocked out the Kessel hospital's computers early on Saturday.",
+            dt.date(2030, 10, 8),
+        ),
+        _dated(
+            "daily",
+            "Hackers locked staff out of the Kessel hospital in the early hours of Saturday.",
+            dt.date(2030, 10, 7),
+        ),
+        _dated(
+            "radio",
+            "The hackers are demanding $6 million, officials said Wednesday. "
+            "The attack on the hospital began late on Friday, the trust said.",
+            None,
+        ),
+    ]
+    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    sentences = Sentences(articles)
+    assert anchors(articles, sentences, docs)["radio"] == dt.date(2030, 10, 9)
+    days = {
+        m.mention: m.date
+        for m, _, _ in dated_mentions(articles, sentences, docs)
+        if m.article == "radio"
+    }
+    # Friday 4 October, the night before the others' Saturday; not Friday 11 October
+    assert days["on Friday"] == dt.date(2030, 10, 4)
+
+
 def test_a_weekday_before_the_story_began_counts_against_an_anchor():
     saturday = dt.date(2030, 11, 9)
     story = Story(Counter({saturday: 2}), saturday)
@@ -147,7 +178,7 @@ def test_a_weekday_before_the_story_began_counts_against_an_anchor():
         return [(mention, Event("lay", frozenset(), False), "")]
 
     # "laid flowers on Monday" read as 4 November: before Saturday's sinking
-    assert story.evidence(read_as(dt.date(2030, 11, 4)), None) == -1
+    assert story.evidence(read_as(dt.date(2030, 11, 4)), None) == -2
     assert story.evidence(read_as(dt.date(2030, 11, 11)), None) == 0
 
 
