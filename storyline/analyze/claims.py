@@ -1023,9 +1023,9 @@ class PairScorer:
 
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
-    conflict: float = 0.6
-    date_conflict: float = 0.8
-    sure: float = 0.7
+    conflict: float = 0.5
+    date_conflict: float = 0.6
+    sure: float = 0.5
     certain: float = 0.91
 
     def probability(self, features: np.ndarray, kind: str) -> float:

@@ -57,9 +57,10 @@ def test_an_outlet_giving_two_of_a_groups_dates_dates_two_events_not_a_conflict(
 
 def test_a_weakly_paired_day_of_another_event_does_not_veto_a_date_conflict():
     # P = sigmoid(8 · cosine + 2 · agree - 4): alike sentences pair surely, unlike ones
-    # pair only when their days agree, and weakly (0.6).
+    # pair only when their days agree, and weakly (0.6, below sure).
     weights = tuple({"cosine": 8.0, "agree": 2.0}.get(name, 0.0) for name in PAIR_FEATURES)
-    scorer = PairScorer({kind: Regression(weights, -4.0) for kind in PAIR_KINDS})
+    models = {kind: Regression(weights, -4.0) for kind in PAIR_KINDS}
+    scorer = PairScorer(models, date_conflict=0.8, sure=0.7)
     sunday, monday = dt.date(2031, 5, 4), dt.date(2031, 5, 5)
     found = [
         _found("wire", date_quantity(monday, "day"), "broke out on Monday", "fire"),
@@ -95,9 +96,10 @@ def test_two_days_that_name_no_common_happening_are_possibly_different_not_a_con
 
 def test_two_figures_paired_to_one_loose_value_are_shown_side_by_side():
     # P = sigmoid(8 · cosine + 2 · agree - 4): each figure pairs surely with "more than
-    # 330,000", but the two exact figures are too unlike to be a conflict on their own.
+    # 330,000", but the two exact figures (0.6) are too unlike to be a conflict on their own.
     weights = tuple({"cosine": 8.0, "agree": 2.0}.get(name, 0.0) for name in PAIR_FEATURES)
-    scorer = PairScorer({kind: Regression(weights, -4.0) for kind in PAIR_KINDS})
+    models = {kind: Regression(weights, -4.0) for kind in PAIR_KINDS}
+    scorer = PairScorer(models, conflict=0.7, sure=0.7)
     found = [
         dataclasses.replace(_found(source, parse_quantity(written), written), concept="killed")
         for source, written in (
