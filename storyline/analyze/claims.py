@@ -790,6 +790,7 @@ def compare(
     sure = {pair for pair, chance in pairs.items() if chance >= scorer.sure}
     conflicts: list[Comparison] = []
     agreements: list[Comparison] = []
+    shown: set[int] = set()
     for group in components(len(found), lambda i, j: (i, j) in pairs):
         if len(group) < 2:
             continue
@@ -802,8 +803,9 @@ def compare(
                 if _conflicting(members, edges):
                     status = _status(edges, _certainty(disputed, found, pairs), scorer)
                     conflicts.append(Comparison(_topic(members), status, _claims(members)))
+                    shown.update(disputed)
         agreements.extend(_agreements(group, found, pairs))
-    conflicts.extend(_possibly_different(found, sure))
+    conflicts.extend(_possibly_different(found, sure, shown))
     return sorted(conflicts, key=lambda c: STATUSES.index(c.status)), agreements
 
 
@@ -909,8 +911,10 @@ def _pairs(
         for r, i in enumerate(rows):
             for c, j in enumerate(cols):
                 if found[i].quantity.unit == found[j].quantity.unit:
-                    features = pair_features(found[i], found[j], *cosines[:, i, j])
                     differ = found[i].quantity.conflicts(found[j].quantity)
+                    if differ and _far_apart(found[i].quantity, found[j].quantity):
+                        continue
+                    features = pair_features(found[i], found[j], *cosines[:, i, j])
                     kind = pair_kind(found[i], found[j])
                     chance = scorer.probability(features, kind)
                     if chance >= scorer.needed(kind, differ):
@@ -919,6 +923,19 @@ def _pairs(
             if weight[r, c] > 0:
                 pairs[min(rows[r], cols[c]), max(rows[r], cols[c])] = float(weight[r, c])
     return pairs
+
+
+#: How far apart two dates of one happening, told differently, may lie, in their unit's
+#: steps (days, months, years).
+_FARTHEST = {"date:day": 31, "date:week": 31, "date:month": 12, "date:year": 3}
+
+
+def _far_apart(a: Quantity, b: Quantity) -> bool:
+    """Whether two dates lie too far apart to be one happening dated two ways (a visit
+    in October 2015, the meeting "yesterday" in 2017): outlets that disagree on a day
+    disagree by days, not by years."""
+    farthest = _FARTHEST.get(a.unit)
+    return farthest is not None and abs(a.nominal - b.nominal) > farthest
 
 
 #: What :class:`PairScorer` weighs about two claims of different outlets in one unit.
@@ -1105,11 +1122,14 @@ def _one_measure(edges: Sequence[tuple[Found, Found]]) -> bool:
     )
 
 
-def _possibly_different(found: Sequence[Found], settled: Set[tuple[int, int]]) -> list[Comparison]:
+def _possibly_different(
+    found: Sequence[Found], settled: Set[tuple[int, int]], shown: Set[int] = frozenset()
+) -> list[Comparison]:
     """Look-alike claims of different outlets with different values, not surely paired
     (``settled``: too weakly paired to judge a conflict on, or not at all); each group
     holds claims linked by such look-alike pairs. Two claims paired to one loose value
-    ("330,000" and "400,000", both to "more than 330,000") are shown too."""
+    ("330,000" and "400,000", both to "more than 330,000") are shown too; two claims
+    both ``shown`` side by side already are not shown again."""
     partners: dict[int, set[int]] = {}
     for i, j in settled:
         partners.setdefault(i, set()).add(j)
@@ -1119,7 +1139,7 @@ def _possibly_different(found: Sequence[Found], settled: Set[tuple[int, int]]) -
         a, b = found[i], found[j]
         if a.source == b.source or a.loose != b.loose or not a.loose[1]:
             return False
-        if (i, j) in settled or not a.quantity.conflicts(b.quantity):
+        if (i, j) in settled or not a.quantity.conflicts(b.quantity) or {i, j} <= shown:
             return False
         theirs = partners.get(i, set()), partners.get(j, set())
         if all(theirs) and not theirs[0] & theirs[1] and a.match(b) == 2:

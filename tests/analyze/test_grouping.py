@@ -130,3 +130,32 @@ def test_a_figure_two_outlets_dispute_is_surer_than_one_pair_alone():
     two = _certainty([0, 1, 2], found, {(0, 1): 0.99, (0, 2): 0.8, (1, 2): 0.8})
     assert abs(one - 0.8) < 1e-9
     assert abs(two - 0.96) < 1e-9  # the agreeing pair (0, 1) is no evidence of a conflict
+
+
+def test_dates_years_apart_are_two_happenings_never_one_dated_twice():
+    def met(source, day, written):
+        found = _found(source, date_quantity(day, "day"), written)
+        return dataclasses.replace(found, keys=frozenset({"meet"}))
+
+    meeting = met("daily", dt.date(2017, 11, 20), "yesterday")
+    visit = met("wire", dt.date(2015, 10, 20), "October 20, 2015")
+    assert compare([meeting, visit], np.ones((3, 2, 2)), EAGER) == ([], [])
+    week_off = met("wire", dt.date(2017, 11, 13), "on Monday")
+    conflicts, _ = compare([meeting, week_off], np.ones((3, 2, 2)), EAGER)
+    assert [c.status for c in conflicts] == ["conflict"]
+
+
+def test_look_alikes_already_side_by_side_are_not_shown_again():
+    found = [
+        _found(source, parse_quantity(written), written)
+        for source, written in (
+            ("wire", "more than two years"),
+            ("wire", "more than six years"),
+            ("daily", "two years"),
+            ("radio", "six years"),
+        )
+    ]
+    conflicts, agreements = compare(found, np.ones((3, 4, 4)), EAGER)
+    assert len(agreements) == 2
+    # "more than six years" and "two years" look alike but are shown together already
+    assert [len(c.claims) for c in conflicts] == [4]
