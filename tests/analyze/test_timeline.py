@@ -24,6 +24,10 @@ def _dated(name: str, text: str, day: dt.date | None):
     return dataclasses.replace(article, date=day, date_from="metadata")
 
 
+def _docs(articles) -> dict:
+    return {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+
+
 def test_an_undated_article_is_anchored_where_its_lead_meets_the_dated_outlets_lead():
     articles = [
         _dated(
@@ -40,7 +44,7 @@ def test_an_undated_article_is_anchored_where_its_lead_meets_the_dated_outlets_l
             "radio", "An earthquake struck the Orsk valley yesterday, killing at least 40.", None
         ),
     ]
-    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    docs = _docs(articles)
     found = anchors(articles, Sentences(articles), docs)
     assert found["wire"] == dt.date(2030, 11, 11)
     # The dated outlets put the quake on Sunday 10 November: "yesterday" was written on the 11th.
@@ -133,7 +137,7 @@ def test_an_undated_article_is_anchored_where_its_lead_week_holds_the_dated_lead
             None,
         ),
     ]
-    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    docs = _docs(articles)
     # "last week" holds Thursday 14 November only from Monday 18 on
     assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 18)
 
@@ -157,7 +161,7 @@ def test_an_undated_lead_a_day_from_the_dated_leads_anchors_its_article():
             None,
         ),
     ]
-    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    docs = _docs(articles)
     sentences = Sentences(articles)
     assert anchors(articles, sentences, docs)["radio"] == dt.date(2030, 10, 9)
     days = {
@@ -210,7 +214,7 @@ def test_a_lead_dating_a_noun_by_its_possessive_leaves_the_anchor_free():
             None,
         ),
     ]
-    docs = {a.id: d for a, d in zip(articles, parse([a.text for a in articles]), strict=True)}
+    docs = _docs(articles)
     # the lead is Saturday's sinking, so "last night" need not be Saturday night
     assert anchors(articles, Sentences(articles), docs)["radio"] == dt.date(2030, 11, 11)
 
