@@ -520,11 +520,13 @@ def _head_words(token: Any) -> set[str]:
 
 def _label(span: Any, noun: Any, verb: Any) -> str:
     """The subject and verb above a value as written, in sentence order ("Assad stayed",
-    "the meeting happened"), or its noun when there is no verb; weak verbs, dates and the
-    value's own words left out."""
+    "the meeting happened"; a clause on a noun takes the noun, "talks set"), or its noun
+    when there is no verb; weak verbs, dates and the value's own words left out."""
     words = []
     if verb is not None:
         subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if verb.dep_ in ("acl", "relcl") and not any(c.pos_ != "PRON" for c in subjects):
+            subjects = [verb.head]  # "talks set for November 28", "talks, which were set"
         if subjects and subjects[0].pos_ in ("NOUN", "PROPN"):
             subject = subjects[0]
             words += [c for c in subject.children if c.dep_ == "compound"] + [subject]

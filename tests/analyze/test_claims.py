@@ -292,6 +292,11 @@ def test_a_dates_keys_name_what_happened_whether_a_verb_or_the_noun_it_hangs_on(
     assert (wire.label, daily.label) == ("Prosecutors arrested", "arrest")
 
 
+def test_a_date_in_a_clause_on_a_noun_is_labelled_with_that_noun():
+    (talks,) = _first_date_claims(wire="The envoy welcomed fresh talks scheduled for Friday.")
+    assert talks.label == "talks scheduled"
+
+
 def test_a_day_many_happenings_share_is_named_after_the_one_most_outlets_date():
     dated = _first_date_claims(
         radio="I want to hear your view today, the minister told the envoy.",
