@@ -21,7 +21,8 @@ TITLES = frozenset(
     "commander premier chancellor secretary spokesman spokeswoman spokesperson ambassador "
     "deputy foreign interior defence defense finance health inspector officer coach "
     "councillor councilor councilwoman councilman director chairman chairwoman chair ceo "
-    "lord lady saint st mp detective superintendent constable sergeant sheriff".split()
+    "lord lady saint st mp detective superintendent constable sergeant sheriff admiral "
+    "rear commodore brigadier lieutenant marshal".split()
 )
 #: Nouns that stand for a person in "the <noun> said" or beside a name ("the mayor,
 #: Hanna Ilves,"): the titles and other roles.
@@ -54,15 +55,16 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 
 
 def clean_name(text: str) -> str:
-    """A name without leading titles or describing nouns ("Pensioner Gerd Hallam"), a
-    possessive ending or surrounding punctuation."""
+    """A name without leading titles, roles or describing nouns ("Rear Admiral Sela
+    Dravic", "Geologist Ilse Varnholt", "Pensioner Gerd Hallam"), a possessive ending or
+    surrounding punctuation."""
     words = _POSSESSIVE.sub("", text.strip(' \t\n,.;:"“”‘’()')).split()
     while len(words) > 1 and words[0].lower().rstrip(".") in TITLES:
         if len(words) == 2 and words[1].lower() in _OFFICES:
             break  # "Foreign Ministry" is a name, not a title before one
         words = words[1:]
-    while len(words) > 2 and words[0].lower() in DESCRIPTORS:
-        words = words[1:]  # "Pensioner Gerd Hallam"
+    while len(words) > 2 and words[0].lower() in DESCRIPTORS | ROLES:
+        words = words[1:]  # "Pensioner Gerd Hallam", "Geologist Ilse Varnholt"
     if words and words[0].lower() == "the":
         words = words[1:]
     return " ".join(words)

@@ -27,13 +27,32 @@ SPEECH_VERBS = frozenset(
 
 @functools.cache
 def pipeline() -> Any:
-    """The loaded pipeline (``spacy.Language``); raises :class:`ModelError` if missing."""
+    """The loaded pipeline (``spacy.Language``), a paragraph break always ending a
+    sentence; raises :class:`ModelError` if missing."""
     try:
         import spacy
+        from spacy.language import Language
 
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except (ImportError, OSError) as error:
         raise ModelError(f"spaCy model {MODEL} is not installed; {INSTALL_HINT}") from error
+    if not Language.has_factory(_PARAGRAPHS):
+        Language.component(_PARAGRAPHS, func=_paragraph_breaks)
+    nlp.add_pipe(_PARAGRAPHS, before="parser")
+    return nlp
+
+
+_PARAGRAPHS = "storyline_paragraph_breaks"
+
+
+def _paragraph_breaks(doc: Any) -> Any:
+    """Marks the token after a blank line as a sentence start, which the parser keeps
+    (it would otherwise run "…for it.”⏎⏎Finance Minister Teodora Ruskell said…" into
+    one sentence)."""
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
 
 
 def governing_verb(token: Any, steps: int) -> Any:

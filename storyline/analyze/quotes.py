@@ -42,7 +42,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from storyline.analyze.groups import components
-from storyline.analyze.names import ROLES, Names, clean_name
+from storyline.analyze.names import DESCRIPTORS, ROLES, Names, clean_name
 from storyline.analyze.nlp import SPEECH_VERBS
 from storyline.embed import Embedder
 from storyline.model import Article, Quote, QuoteVariant
@@ -50,6 +50,8 @@ from storyline.model import Article, Quote, QuoteVariant
 _PAIRS = {"“": "”", '"': '"', "‘": "’", "«": "»"}
 _OPEN = re.compile(r"[“\"‘«]")
 _PRONOUNS = frozenset({"he", "she"})
+#: Nouns of a person given no name ("a woman", "one man").
+_PEOPLE = frozenset("woman man girl boy person resident villager local mother father".split())
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]+")
 _STOPWORDS = frozenset(
     "a an the and or but of to in on at for with by from as is are was were be been being "
@@ -204,6 +206,7 @@ def _attribute(
         person = context.topic()
         if person:
             return person, ""
+        return "", context.unnamed()  # a quote after "A shopkeeper … was blunt."
     return "", ""
 
 
@@ -280,9 +283,9 @@ class _Context:
         if subject.lower_ in ("who", "that") and subject.head.dep_ == "relcl":
             subject = subject.head.head  # "Orin, who has called them …": Orin
         if subject.lower_ in _PRONOUNS:
-            person = (
-                self._earlier_subject(subject) or self.topic() or self._last_person(subject.idx)
-            )
+            person = self._earlier_subject(subject) or self.topic()
+            if not person and not self.unnamed():
+                person = self._last_person(subject.idx)
             return (person, "") if person else ("", subject.text)
         beside = self._beside(subject)
         if beside:  # "The Finance Minister, Pavel Irnik, dismissed…", "One of them, Piet Hal…"
@@ -368,6 +371,10 @@ class _Context:
         ("…," according to the chief volcanologist, Ines Okoro-Bell)."""
         if self.previous is None:
             return ""
+        if self._all_quoted(self.previous):  # “…patient. That patience has run out,” she said.
+            return replace(self, previous=_previous_sentence(self.doc, list(self.previous))).topic(
+                depth
+            )
         for token in self.previous:
             if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ not in ("ROOT", "conj"):
                 continue
@@ -387,6 +394,28 @@ class _Context:
             if person:
                 return person
         return ""
+
+    def unnamed(self) -> str:
+        """The phrase of the sentence before's subject when it is a person left unnamed
+        ("A woman who had been travelling in the third carriage described…", "A shopkeeper
+        … was blunt."): whom a pronoun or an unattributed quote after it stands for."""
+        if self.previous is None:
+            return ""
+        for token in self.previous:
+            if token.dep_ not in ("nsubj", "nsubjpass") or token.head.dep_ != "ROOT":
+                continue
+            if self.inside_quote(token.idx) or token.pos_ != "NOUN":
+                return ""
+            indefinite = any(c.lower_ in ("a", "an", "one") for c in token.children)
+            kind = token.lemma_.lower()
+            if indefinite and (kind in _PEOPLE or kind in DESCRIPTORS or kind in ROLES):
+                if not self.person(token):
+                    return self.doc[token.left_edge.i : token.i + 1].text
+            return ""
+        return ""
+
+    def _all_quoted(self, sentence: Any) -> bool:
+        return all(self.inside_quote(t.idx) for t in sentence if not t.is_punct and not t.is_space)
 
     def _earlier_subject(self, pronoun: Any) -> str:
         """The person a subject before ``pronoun`` in its sentence names ("His lawyer,

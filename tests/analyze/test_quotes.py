@@ -396,3 +396,41 @@ def test_a_speaker_in_a_reduced_relative_clause_is_found():
     )
     (quote,) = _quotes(text)
     assert quote.speaker == "Della Hart"
+
+
+def test_ranks_and_professions_before_a_name_are_not_part_of_it():
+    assert clean_name("Rear Admiral Sela Dravic") == "Sela Dravic"
+    assert clean_name("Geologist Ilse Varnholt") == "Ilse Varnholt"
+    assert clean_name("Head Office") == "Head Office"
+
+
+def test_a_sentence_inside_a_split_quote_does_not_hide_who_said_it():
+    text = (
+        "The union's general secretary, Margit Ellery, said the vote left no doubt. "
+        '"Nurses have been patient for three years. That patience has run out," she said. '
+        '"We will not be told that two nurses for forty patients is safe."'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Margit Ellery", "Margit Ellery"]
+
+
+def test_a_pronoun_or_a_bare_quote_after_an_unnamed_person_is_nobody_named():
+    text = (
+        "The Transport Minister, Tomas Reiner, ordered an inquiry. "
+        '"Every family deserves answers," Reiner said.\n\n'
+        "A woman who had been travelling in the third carriage described the impact. "
+        '"The lights went out and then everything was upside down," she said.\n\n'
+        "A shopkeeper whose freezers failed was blunt. "
+        '"Nobody came, nobody called, and everything I had went in the bin."'
+    )
+    assert [q.speaker for q in _quotes(text)] == ["Tomas Reiner", "", ""]
+
+
+def test_a_paragraph_break_ends_a_sentence():
+    text = (
+        '"This is a correction, not a collapse," the central bank governor, Anselm Greit, '
+        "told reporters at the bank's headquarters, \"and the tessa will be stronger for "
+        'it."\n\nFinance Minister Teodora Ruskell, speaking in Corvanian at a separate '
+        "briefing, said the government had run out of good options. "
+        '"We chose a controlled step to avoid an uncontrolled fall," she said.'
+    )
+    assert [q.speaker for q in _quotes(text)][-1] == "Teodora Ruskell"
