@@ -408,9 +408,9 @@ class _Context:
                 return ""
             indefinite = any(c.lower_ in ("a", "an", "one") for c in token.children)
             kind = token.lemma_.lower()
-            if indefinite and (kind in _PEOPLE or kind in DESCRIPTORS or kind in ROLES):
-                if not self.person(token):
-                    return self.doc[token.left_edge.i : token.i + 1].text
+            person = kind in _PEOPLE or kind in DESCRIPTORS or kind in ROLES
+            if indefinite and person and not self.person(token):
+                return self.doc[token.left_edge.i : token.i + 1].text
             return ""
         return ""
 
