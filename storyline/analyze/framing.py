@@ -73,7 +73,11 @@ def _labels(entity: Any, kind: str) -> list[str]:
     after_of = root.dep_ == "pobj" and root.head.lower_ == "of"
     for child in root.rights:
         if child.dep_ == "appos" and child.pos_ == "NOUN" and not after_of:
-            labels.append(_phrase(_noun_phrase(child)))
+            # right after the name ("Assad, the regime leader,"), and one person is no
+            # plural ("Putin is to meet the leaders of Iran and Turkey, two other powers")
+            beside = child.left_edge.i <= entity.end + 1
+            if beside and not (kind == "person" and child.tag_ == "NNS"):
+                labels.append(_phrase(_noun_phrase(child)))
     if root.dep_ == "appos" and root.head.pos_ == "NOUN" and root.head.i < root.i:
         labels.append(_phrase(_noun_phrase(root.head)))
     if kind == "group" and root.dep_ == "compound" and _members(root.head):
