@@ -50,6 +50,11 @@ PARTICLES = frozenset("al el bin ibn de da di van von der den la le du".split())
 _OFFICES = frozenset(
     "ministry department office service committee council court agency bureau police".split()
 )
+#: Nouns that end the names of bodies, not people ("Student Union", "Pilots Association").
+_BODIES = frozenset(
+    "union association institute foundation company group society federation league "
+    "party club trust board commission".split()
+)
 _POSSESSIVE = re.compile(r"(?:'|’)s?$")
 _CONNECTORS = frozenset({"of", "the", "and", "for", "&"})
 
@@ -63,7 +68,8 @@ def clean_name(text: str) -> str:
         if len(words) == 2 and words[1].lower() in _OFFICES:
             break  # "Foreign Ministry" is a name, not a title before one
         words = words[1:]
-    while len(words) > 2 and words[0].lower() in DESCRIPTORS | ROLES:
+    organization = any(w.lower() in _OFFICES | _BODIES for w in words)
+    while len(words) > 2 and words[0].lower() in DESCRIPTORS | ROLES and not organization:
         words = words[1:]  # "Pensioner Gerd Hallam", "Geologist Ilse Varnholt"
     if words and words[0].lower() == "the":
         words = words[1:]

@@ -402,6 +402,8 @@ def test_ranks_and_professions_before_a_name_are_not_part_of_it():
     assert clean_name("Rear Admiral Sela Dravic") == "Sela Dravic"
     assert clean_name("Geologist Ilse Varnholt") == "Ilse Varnholt"
     assert clean_name("Head Office") == "Head Office"
+    assert clean_name("Student Union Council") == "Student Union Council"
+    assert clean_name("Head Start Foundation") == "Head Start Foundation"
 
 
 def test_a_sentence_inside_a_split_quote_does_not_hide_who_said_it():
