@@ -261,8 +261,9 @@ def _verb_ahead(verb: Any, bound: str = "") -> bool | None:
     bare = verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in auxiliaries)  # "be lost"
     if bare and auxiliaries & {"must", "should", "may", "might"}:
         return True  # "must decide by Friday", "may strike on Monday"
-    if bare and bound == "by" and auxiliaries & {"could", "can"}:
-        return True  # "could be lost by Friday": a deadline
+    reported = verb.head.tag_ in ("VBD", "VBN") and verb.dep_ == "ccomp"
+    if bare and auxiliaries & {"could", "can"} and (bound == "by" or reported):
+        return True  # "could be lost by Friday", "were told they could return on Thursday"
     if verb.tag_ == "VBG" and auxiliaries & {"is", "are", "am", "'s", "'re"}:
         return verb.lemma_ not in SPEECH_VERBS or None  # "is demanding a ransom by Friday"
     if verb.tag_ == "VBN" and auxiliaries & {"is", "are"} and _intends(verb):

@@ -274,3 +274,14 @@ def test_a_deadline_a_present_progressive_and_an_expected_event_look_ahead():
     assert _days("The rebels could not cross the river on Monday.") == {
         "on Monday": dt.date(2031, 3, 10)
     }
+
+
+def test_what_someone_said_could_happen_on_a_weekday_lies_ahead():
+    thursday, saturday = dt.date(2031, 3, 13), dt.date(2031, 3, 15)
+    assert _days("Residents were told they could return on Thursday at the earliest.") == {
+        "on Thursday": thursday
+    }
+    assert _days("The police said the pass could reopen on Saturday if the snow stops.") == {
+        "on Saturday": saturday
+    }
+    assert _days("The pass reopened on Saturday.") == {"on Saturday": dt.date(2031, 3, 8)}
