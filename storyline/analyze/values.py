@@ -263,10 +263,12 @@ def parse_quantity(text: str) -> Quantity | None:
         return tally
     qualifier, rest = _qualifier(lowered)
     share = re.fullmatch(r"(\S+)\s+(?:in|out of)\s+(\S+)", rest)
-    if share:  # "four in five": a percentage
+    ratio = False
+    if share:  # "four in five": a percentage, as rounded as a fraction
         part, whole = (_value(side)[0] for side in share.groups())
         if part is not None and whole and part <= whole:
             rest = f"{100 * part / whole:.4g} percent"
+            ratio = True
     rest = re.sub(r"^(.+?) (\w+) and a half$", r"\1 and-a-half \2", rest)
     rest = re.sub(r"^(\S+) and a half\b", r"\1 and-a-half", rest)  # "six and a half hours"
     unit, factor, rest = _unit(rest)
@@ -289,7 +291,7 @@ def parse_quantity(text: str) -> Quantity | None:
     if factor in _CALENDAR_LENGTHS:  # "three months" is 84 to 93 days, "90 days" among them
         shortest, longest = _CALENDAR_LENGTHS[factor]
         low, high = min(low, value * shortest), max(high, value * longest)
-    approximate = written_in_words or qualifier in (*_ABOUT, *_NEARLY)
+    approximate = written_in_words or ratio or qualifier in (*_ABOUT, *_NEARLY)
     if qualifier in _LOWER:
         low, high = nominal, math.inf
     elif qualifier in _MAXIMA:
@@ -299,7 +301,8 @@ def parse_quantity(text: str) -> Quantity | None:
     elif qualifier in _NEARLY:
         low, high = nominal * 0.9, nominal
     elif approximate:
-        spread = 0.1 * abs(nominal) if _is_fraction(rest) else _spread(nominal, step * factor)
+        fraction = ratio or _is_fraction(rest)
+        spread = 0.1 * abs(nominal) if fraction else _spread(nominal, step * factor)
         low, high = min(low, nominal - spread), max(high, nominal + spread)
     return Quantity(nominal, low, high, unit, approximate)
 

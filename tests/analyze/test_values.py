@@ -174,3 +174,10 @@ def test_and_a_half_and_nautical_miles_and_trailing_stops():
     assert parse_quantity("€9m.").nominal == 9_000_000
     text = "They were inside for about six and a half minutes."
     assert [text[a:b] for a, b in find_numbers(text)] == ["about six and a half minutes"]
+
+
+def test_a_share_of_a_few_is_as_rounded_as_a_fraction():
+    four_in_five = parse_quantity("four in five")
+    assert four_in_five.agrees(parse_quantity("82%"))
+    assert four_in_five.conflicts(parse_quantity("70 percent"))
+    assert parse_quantity("3 in 10").agrees(parse_quantity("31 percent"))
