@@ -86,6 +86,11 @@ _UNITS = {
     "miles per hour": ("km/h", 1.609344), "miles an hour": ("km/h", 1.609344),
     "kilometres per hour": ("km/h", 1), "kilometres an hour": ("km/h", 1),
     "kilometers per hour": ("km/h", 1), "kilometers an hour": ("km/h", 1),
+    "basis points": ("percentage points", 0.01), "basis point": ("percentage points", 0.01),
+    "bps": ("percentage points", 0.01),
+    "kilowatts": ("watts", 1e3), "kw": ("watts", 1e3), "megawatts": ("watts", 1e6),
+    "megawatt": ("watts", 1e6), "mw": ("watts", 1e6), "gigawatts": ("watts", 1e9),
+    "gigawatt": ("watts", 1e9), "gw": ("watts", 1e9),
 }  # fmt: skip
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
@@ -322,7 +327,7 @@ _CALENDAR_LENGTHS: dict[float, tuple[int, int]] = {
 }
 
 #: Units of physical measures, whose whole numbers are rounded to the unit written.
-MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h"})
+MEASURES = frozenset({"metres", "kg", "hectares", "degrees", "litres", "km/h", "watts"})
 #: Units of sums of money.
 MONEY = frozenset(_CURRENCIES.values())
 

@@ -181,3 +181,9 @@ def test_a_share_of_a_few_is_as_rounded_as_a_fraction():
     assert four_in_five.agrees(parse_quantity("82%"))
     assert four_in_five.conflicts(parse_quantity("70 percent"))
     assert parse_quantity("3 in 10").agrees(parse_quantity("31 percent"))
+
+
+def test_power_in_megawatts_and_gigawatts_and_basis_points_compare():
+    assert parse_quantity("11,400 megawatts").agrees(parse_quantity("11.4 gigawatts"))
+    assert parse_quantity("75 basis points").agrees(parse_quantity("0.75 percentage points"))
+    assert parse_quantity("50 basis points").conflicts(parse_quantity("0.75 percentage points"))
