@@ -9,7 +9,7 @@ dates are scored as bench_analysis.py scores them. Numbers and dates have a regr
 each. The test stories are never read.
 
     .venv/bin/python benchmarks/train_claim_pairs.py [--drop event,names] [--certain 0,0.9]
-        [--show 0.5 0.8 0.7 0.7 0.9]
+        [--date-certain 0.9,1] [--show 0.5 0.8 0.7 0.7 0.9 0.95]
 """
 
 from __future__ import annotations
@@ -66,8 +66,12 @@ def main() -> None:
     parser.add_argument("--date-conflicts", default="0.7,0.8,0.9")
     parser.add_argument("--sure", default="0.7", help="pairs that hold a part together")
     parser.add_argument("--certain", default="0", help="conflicts less sure are possible conflicts")
+    parser.add_argument("--date-certain", help="the same for dates (default: as --certain)")
     parser.add_argument(
-        "--show", type=float, nargs=5, help="errors at these pair, conflict, date, sure, certain"
+        "--show",
+        type=float,
+        nargs=6,
+        help="errors at these pair, conflict, date, sure, certain, date-certain",
     )
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
@@ -104,7 +108,7 @@ def main() -> None:
     drop = [name for name in args.drop.split(",") if name]
     held_out = [fit([t for t in stories if t is not s], args.c, drop) for s in stories]
     print(
-        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5} {'certain':>7}"
+        f"{'pair':>5} {'conflict':>8} {'dates':>5} {'sure':>5} {'certain':>7} {'dates':>5}"
         "  conflicts P / R   agreements P / R"
     )
     grid = itertools.product(
@@ -113,16 +117,20 @@ def main() -> None:
         floats(args.date_conflicts),
         floats(args.sure),
         floats(args.certain),
+        floats(args.date_certain) if args.date_certain else [None],
     )
-    for thresholds in grid:
-        pair, conflict, dates, sure, certain = thresholds
+    for pair, conflict, dates, sure, certain, date_certain in grid:
         if min(conflict, dates) < pair:
             continue
+        if date_certain is None:
+            date_certain = certain
+        thresholds = (pair, conflict, dates, sure, certain, date_certain)
         conflicts, agreements = Tally(), Tally()
         for story, scorer in zip(stories, held_out, strict=True):
             run(story, with_thresholds(scorer, thresholds), conflicts, agreements)
         print(
             f"{pair:>5.2f} {conflict:>8.2f} {dates:>5.2f} {sure:>5.2f} {certain:>7.2f}"
+            f" {date_certain:>5.2f}"
             f"  {conflicts.precision():.3f} / {conflicts.recall():.3f}"
             f"    {agreements.precision():.3f} / {agreements.recall():.3f}"
             f"   ({conflicts.correct}/{conflicts.predicted} right, {conflicts.found} found)"
@@ -204,11 +212,17 @@ def run(story: Story, scorer: PairScorer, conflicts: Tally, agreements: Tally) -
 
 
 def with_thresholds(scorer: PairScorer, thresholds: Sequence[float]) -> PairScorer:
-    """``scorer`` with the pair, conflict, date-conflict, sure and certain thresholds
-    given."""
-    pair, conflict, dates, sure, certain = thresholds
+    """``scorer`` with the pair, conflict, date-conflict, sure, certain and date-certain
+    thresholds given (the last defaults to certain)."""
+    pair, conflict, dates, sure, certain, *rest = thresholds
     return dataclasses.replace(
-        scorer, pair=pair, conflict=conflict, date_conflict=dates, sure=sure, certain=certain
+        scorer,
+        pair=pair,
+        conflict=conflict,
+        date_conflict=dates,
+        sure=sure,
+        certain=certain,
+        date_certain=rest[0] if rest else certain,
     )
 
 

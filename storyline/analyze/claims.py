@@ -27,8 +27,8 @@ surer pair. A sentence that reports a dispute itself ("organisers said 90,000; p
 the figure at 12,000") links its two figures too (:func:`_disputes`). Paired values that
 conflict make a conflict, one per dispute (:func:`_disputed`), two days only when the
 claims name one happening (:meth:`Found.same_event`), and only when its conflicting
-pairs make it certain enough (:func:`_certainty`, :attr:`PairScorer.certain`): a less
-certain one is shown as a
+pairs make it certain enough (:func:`_certainty`, :meth:`PairScorer.needs`; dates need
+more): a less certain one is shown as a
 *possible conflict* (durations of two things, "lasted" / "stayed", as *possibly
 different*), so that the conflicts listed are ones a reader can trust and none is
 hidden; paired values stating
@@ -776,7 +776,7 @@ def _is_group(token: Any) -> bool:
 
 
 #: How sure a comparison of differing values is, surest first: a conflict; a possible
-#: conflict (paired as one quantity, but less surely than PairScorer.certain); possibly
+#: conflict (paired as one quantity, but less surely than PairScorer.needs); possibly
 #: different (look-alikes that may count different things).
 STATUSES = ("conflict", "possible conflict", "possibly different")
 
@@ -816,7 +816,7 @@ def _status(edges: Sequence[tuple[Found, Found]], certainty: float, scorer: Pair
     being how surely they hold one quantity (:func:`_certainty`)."""
     if not _one_event(edges):
         return "possibly different"
-    if certainty >= scorer.certain:
+    if certainty >= scorer.needs(pair_kind(*edges[0])):
         return "conflict"
     return "possible conflict" if _one_measure(edges) else "possibly different"
 
@@ -1036,7 +1036,8 @@ class PairScorer:
     values conflict (a false conflict costs more than a missed one); pairs of ``sure`` or
     more hold the parts together that conflicts are judged on (:func:`_sure_parts`); a
     conflict is reported as one when its certainty (:func:`_certainty`) reaches
-    ``certain``, else as a possible conflict (precision first: see docs/analysis.md). The
+    ``certain`` (``date_certain`` for dates), else as a possible conflict (precision first:
+    see docs/analysis.md; outlets' days of one happening are the least certain). The
     defaults come from ``benchmarks/train_claim_pairs.py`` (fitted on the dev stories;
     docs/analysis.md)."""
 
@@ -1046,6 +1047,7 @@ class PairScorer:
     date_conflict: float = 0.6
     sure: float = 0.5
     certain: float = 0.93
+    date_certain: float = 0.93
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -1055,6 +1057,10 @@ class PairScorer:
         if not differ:
             return self.pair
         return self.date_conflict if kind == "dates" else self.conflict
+
+    def needs(self, kind: str) -> float:
+        """The certainty a conflict of ``kind`` needs to be reported as one."""
+        return self.date_certain if kind == "dates" else self.certain
 
 
 _FITTED: dict[str, Regression] = {

@@ -108,7 +108,7 @@ _UNIT_WORDS = "|".join(
 )
 _CORE = (
     rf"(?:(?:{_WORDS}|\d+)\s+and\s+a\s+half(?![\w])(?:[\s-]+(?:{_SCALE})(?![\w]))?"
-    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
+    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|mw|gw|kw|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
     rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
     r"|(?:a|one|two|three)[\s-](?:half|thirds|third|quarters|quarter|fifth|tenth)(?![\w])"
     rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?"
@@ -376,8 +376,8 @@ def _unit(text: str) -> tuple[str, float, str]:
             if tail in _UNITS:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
-    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|m|bn|k|mn)$", text)
-    if match and match.group(2) in ("%", "km", "kg", "km/h", "mph", "kph"):
+    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|m|bn|k|mn)$", text)
+    if match and match.group(2) in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw"):
         unit, factor = _UNITS[match.group(2)]
         return unit, factor, match.group(1)
     return "", 1.0, text

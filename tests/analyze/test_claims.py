@@ -332,3 +332,16 @@ def test_one_happening_told_with_different_verbs_shares_a_key():
     )
     assert "begin" in wire.keys & daily.keys
     assert wire.same_event(daily)
+
+
+def test_days_of_one_happening_need_their_own_certainty_to_conflict():
+    dated = _first_date_claims(
+        wire="The ferry sank on Tuesday off the northern cape.",
+        daily="The ferry sank on Wednesday off the northern cape.",
+    )
+    cosines = np.ones((3, 2, 2))
+    loose = PairScorer(pair=0.0, conflict=0.0, date_conflict=0.0, sure=0.0, certain=0.0)
+    doubted, _ = compare(dated, cosines, dataclasses.replace(loose, date_certain=1.0))
+    trusted, _ = compare(dated, cosines, dataclasses.replace(loose, date_certain=0.0))
+    assert [c.status for c in doubted] == ["possible conflict"]
+    assert [c.status for c in trusted] == ["conflict"]

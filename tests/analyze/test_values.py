@@ -187,3 +187,10 @@ def test_power_in_megawatts_and_gigawatts_and_basis_points_compare():
     assert parse_quantity("11,400 megawatts").agrees(parse_quantity("11.4 gigawatts"))
     assert parse_quantity("75 basis points").agrees(parse_quantity("0.75 percentage points"))
     assert parse_quantity("50 basis points").conflicts(parse_quantity("0.75 percentage points"))
+
+
+def test_a_unit_of_power_glued_to_its_number_is_read():
+    assert find_numbers("The plant makes 6,000MW of power.") == [(16, 23)]
+    glued = parse_quantity("6,000MW")
+    assert (glued.unit, glued.nominal) == ("watts", 6e9)
+    assert glued.agrees(parse_quantity("6 gigawatts"))
