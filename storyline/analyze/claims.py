@@ -1044,10 +1044,10 @@ class PairScorer:
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
     conflict: float = 0.5
-    date_conflict: float = 0.6
+    date_conflict: float = 0.7
     sure: float = 0.5
-    certain: float = 0.93
-    date_certain: float = 0.93
+    certain: float = 0.78
+    date_certain: float = 0.98
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
