@@ -671,7 +671,7 @@ def _counted_noun(span: Any) -> Any:
 _UNIT_NOUNS = frozenset(
     "million billion thousand hundred percent dollar euro pound hour minute day week "
     "month year second kilometre kilometer mile metre meter tonne ton hectare acre "
-    "km kg % m bn mn k cent per half third quarter fifth tenth".split()
+    "km kg % m bn mn k c ° cent per half third quarter fifth tenth".split()
 )
 
 

@@ -108,7 +108,7 @@ _UNIT_WORDS = "|".join(
 )
 _CORE = (
     rf"(?:(?:{_WORDS}|\d+)\s+and\s+a\s+half(?![\w])(?:[\s-]+(?:{_SCALE})(?![\w]))?"
-    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|mw|gw|kw|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
+    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|mw|gw|kw|°c|°|c|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
     rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
     r"|(?:a|one|two|three)[\s-](?:half|thirds|third|quarters|quarter|fifth|tenth)(?![\w])"
     rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?"
@@ -116,8 +116,10 @@ _CORE = (
     rf"|(?:a|an|one)\s+(?:{_SCALE})(?:\s+(?:{_SCALE}))*"
     r"|half(?!\s+(?:an?|the)\b))"
 )
+#: A minus sign or word before a number: "minus 30 degrees", "-24C".
+_MINUS = r"(?:minus|negative)\s+(?=\d)|[-−](?=\d)"
 _PHRASE = re.compile(
-    rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
+    rf"(?<![\w$€£¥.,-])(?:(?:{_Q})\s+)?(?:{_MINUS})?(?:(?:us\$|[$€£¥])\s?)?{_CORE}"
     rf"(?:\s*%|\s*(?:mph|kph|km/h)(?![\w/])|[\s-]+(?:{_UNIT_WORDS})(?![\w/]))?",
     re.IGNORECASE,
 )
@@ -267,6 +269,16 @@ def parse_quantity(text: str) -> Quantity | None:
     if tally is not None:
         return tally
     qualifier, rest = _qualifier(lowered)
+    minus = re.match(_MINUS, rest)
+    if minus:  # "minus 30 degrees": read as 30, then turned below zero
+        if qualifier and qualifier not in _ABOUT:
+            return None  # "more than minus 30" is not worth the risk of a wrong bound
+        positive = parse_quantity(f"{qualifier} {rest[minus.end() :]}")
+        if positive is None:
+            return None
+        return Quantity(
+            -positive.nominal, -positive.high, -positive.low, positive.unit, positive.approximate
+        )
     share = re.fullmatch(r"(\S+)\s+(?:in|out of)\s+(\S+)", rest)
     ratio = False
     if share:  # "four in five": a percentage, as rounded as a fraction
@@ -376,9 +388,12 @@ def _unit(text: str) -> tuple[str, float, str]:
             if tail in _UNITS:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
-    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|m|bn|k|mn)$", text)
+    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|°c|°|c|m|bn|k|mn)$", text)
     if match and match.group(2) in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw"):
         unit, factor = _UNITS[match.group(2)]
+        return unit, factor, match.group(1)
+    if match and match.group(2) in ("°c", "°", "c"):  # "-24C", "46°C"
+        unit, factor = _UNITS["degrees"]
         return unit, factor, match.group(1)
     return "", 1.0, text
 

@@ -194,3 +194,13 @@ def test_a_unit_of_power_glued_to_its_number_is_read():
     glued = parse_quantity("6,000MW")
     assert (glued.unit, glued.nominal) == ("watts", 6e9)
     assert glued.agrees(parse_quantity("6 gigawatts"))
+
+
+def test_a_temperature_below_zero_or_in_degrees_celsius_keeps_its_sign_and_unit():
+    assert find_numbers("It fell to -24C overnight.") == [(11, 15)]
+    below = parse_quantity("minus 30 degrees")
+    assert (below.nominal, below.unit) == (-30, "degrees")
+    assert below.conflicts(parse_quantity("-24C"))
+    assert parse_quantity("about minus 24 degrees").agrees(parse_quantity("-24°C"))
+    assert parse_quantity("46.8°C").agrees(parse_quantity("46.8 degrees"))
+    assert parse_quantity("more than minus 5 degrees") is None  # no bound guessed
