@@ -55,7 +55,7 @@ from scipy.optimize import linear_sum_assignment
 
 from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
-from storyline.analyze.timeline import Event
+from storyline.analyze.timeline import Event, looks_ahead
 from storyline.analyze.values import (
     DATE_UNITS,
     MEASURES,
@@ -265,8 +265,11 @@ def find_date_claims(
 ) -> list[Found]:
     """The dates ``article`` gives events (``mentions``: the story's resolved date
     mentions), as claims: not the day of a statement ("said on Tuesday") and not a bound
-    ("until Friday")."""
+    ("until Friday"). A day something is due to happen ("will meet on Thursday") is
+    qualified "ahead", a day something still went on ("remained on strike on Tuesday")
+    "ongoing": neither is the day a happening took place."""
     starts = [s.start for s in sentences]
+    ahead = looks_ahead(doc)
     found = []
     for mention, event, _ in mentions:
         if mention.article != article.id or mention.date is None or not mention.precision:
@@ -279,8 +282,12 @@ def find_date_claims(
         context = _context(span)
         if _hangs_on_noun(span):  # "his arrest on Thursday", "Monday's meeting"
             context = replace(context, label=span.root.head.text)
-        if event.bound:
-            context = replace(context, qualifiers=context.qualifiers | {event.bound})
+        qualifiers = {event.bound} if event.bound else set()
+        if ahead(mention.mention_start) or (article.date and mention.date > article.date):
+            qualifiers.add("ahead")
+        if _ongoing(span):
+            qualifiers.add("ongoing")
+        context = replace(context, qualifiers=context.qualifiers | qualifiers)
         found.append(
             _found(
                 article,
@@ -295,6 +302,22 @@ def find_date_claims(
             )
         )
     return found
+
+
+def _ongoing(span: Any) -> bool:
+    """Whether a date is a day something went on, not began: "kept up their strike on
+    Tuesday", "the toll stood at nine on Thursday", "entered its third day today", "was
+    still in force this morning"."""
+    verb = governing_verb(span.root, 4)
+    if verb is None:
+        return False
+    return verb.lemma_.lower() in _GOES_ON or any(
+        c.dep_ == "advmod" and c.lower_ == "still" for c in verb.children
+    )
+
+
+#: Verbs of a state that goes on (:func:`_ongoing`).
+_GOES_ON = frozenset("remain stay keep continue stand enter persist".split())
 
 
 def _hangs_on_noun(span: Any) -> bool:
@@ -1111,13 +1134,20 @@ def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
     """Whether a conflicting pair of claims surely counts or dates one thing: numbers are
     paired by what they count, but a figure that rose since ("the toll rose to seven")
     is a later count than one that did not; two days must name the same happening
-    (:meth:`Found.same_event`), or they are shown as possibly different."""
+    (:meth:`Found.same_event`), both as done or both as due ("will meet on Thursday" /
+    "began meeting this afternoon": plans change) and neither as a day it went on, or
+    they are shown as possibly different."""
     return any(
         a.quantity.conflicts(b.quantity)
-        and ("risen" in a.qualifiers) == ("risen" in b.qualifiers)
+        and all((word in a.qualifiers) == (word in b.qualifiers) for word in _UPDATES)
         and (a.quantity.unit not in DATE_UNITS or a.same_event(b))
+        and not {"ongoing"} & (a.qualifiers | b.qualifiers)
         for a, b in edges
     )
+
+
+#: Qualifiers that make two values of one thing two moments of it (:func:`_one_event`).
+_UPDATES = ("risen", "ahead")
 
 
 def _one_measure(edges: Sequence[tuple[Found, Found]]) -> bool:

@@ -103,7 +103,7 @@ def _mentions(
     """Each date mention of ``sentences`` resolved against ``anchor``, with its event
     and its sentence's text."""
     for sentence in sentences:
-        for m in find_dates(sentence.text, anchor, sentence.start, _looks_ahead(doc)):
+        for m in find_dates(sentence.text, anchor, sentence.start, looks_ahead(doc)):
             dated = DatedMention(
                 article,
                 sentence.start,
@@ -210,7 +210,7 @@ def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any, story: Sto
         days = [base] + [
             m.value
             for s in sentences
-            for m in find_dates(s.text, anchor, s.start, _looks_ahead(doc))
+            for m in find_dates(s.text, anchor, s.start, looks_ahead(doc))
             if m.value and m.precision == "day" and m.relative
         ]
         return (max(days) - min(days)).days
@@ -226,7 +226,7 @@ def _tightest(base: dt.date, sentences: Sequence[Sentence], doc: Any, story: Sto
     return min(candidates, key=lambda day: (-fit(day), day < base, span(day), day))
 
 
-def _looks_ahead(doc: Any) -> Any:
+def looks_ahead(doc: Any) -> Any:
     """A ``find_dates`` hook: a clause with "will" or "would", an infinitive ("agreed
     to meet in March") and a present-tense clause ("Putin hosts the summit on
     Wednesday", unless its verb reports speech) look ahead; a past-tense verb looks

@@ -345,3 +345,27 @@ def test_days_of_one_happening_need_their_own_certainty_to_conflict():
     trusted, _ = compare(dated, cosines, dataclasses.replace(loose, date_certain=0.0))
     assert [c.status for c in doubted] == ["possible conflict"]
     assert [c.status for c in trusted] == ["conflict"]
+
+
+def test_a_day_something_is_due_or_still_goes_on_is_no_conflict_with_the_day_it_happened():
+    loose = PairScorer(
+        pair=0.0, conflict=0.0, date_conflict=0.0, sure=0.0, certain=0.0, date_certain=0.0
+    )
+    due = _first_date_claims(
+        wire="The cruise ship docked at the harbour yesterday.",
+        daily="The cruise ship will dock at the harbour on Saturday.",
+    )
+    still = _first_date_claims(
+        wire="Dock workers at the port walked out on Monday.",
+        daily="Dock workers at the port kept up their walkout on Wednesday.",
+    )
+    done = _first_date_claims(
+        wire="The cruise ship docked at the harbour yesterday.",
+        daily="The cruise ship docked at the harbour on Wednesday.",
+    )
+    assert "ahead" in due[1].qualifiers and "ongoing" in still[1].qualifiers
+    for dated, status in ((due, "possibly different"), (still, "possibly different")):
+        conflicts, _ = compare(dated, np.ones((3, 2, 2)), loose)
+        assert [c.status for c in conflicts] == [status]
+    conflicts, _ = compare(done, np.ones((3, 2, 2)), loose)
+    assert [c.status for c in conflicts] == ["conflict"]
