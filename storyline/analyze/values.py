@@ -168,7 +168,25 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
         for match in pattern.finditer(text):
             if not any(match.start() < end and start < match.end() for start, end in spans):
                 spans.append(match.span())
-    return sorted(spans)
+    return _joined_durations(text, sorted(spans))
+
+
+def _joined_durations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` with a duration and a smaller one after it ("three hours and 40
+    minutes", "two days, six hours") as one span: they state one length of time."""
+    joined: list[tuple[int, int]] = []
+    for start, end in spans:
+        if joined and _JOIN.fullmatch(text[joined[-1][1] : start]):
+            whole = parse_quantity(text[joined[-1][0] : end])
+            if whole is not None and whole.unit == "seconds":
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    return joined
+
+
+#: What stands between the parts of one duration: "three hours and 40 minutes".
+_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?|[$€£¥%]")
@@ -268,6 +286,9 @@ def parse_quantity(text: str) -> Quantity | None:
     tally = _tally(lowered)
     if tally is not None:
         return tally
+    parts = _duration_parts(lowered)
+    if parts is not None:
+        return parts
     qualifier, rest = _qualifier(lowered)
     minus = re.match(_MINUS, rest)
     if minus:  # "minus 30 degrees": read as 30, then turned below zero
@@ -322,6 +343,27 @@ def parse_quantity(text: str) -> Quantity | None:
         spread = 0.1 * abs(nominal) if fraction else _spread(nominal, step * factor)
         low, high = min(low, nominal - spread), max(high, nominal + spread)
     return Quantity(nominal, low, high, unit, approximate)
+
+
+def _duration_parts(text: str) -> Quantity | None:
+    """The sum of a duration written in parts, larger first ("three hours and 40
+    minutes" is 220 minutes), or None when ``text`` is no such thing."""
+    for split in _JOIN.finditer(text):
+        head, tail = text[: split.start()], text[split.end() :]
+        if not tail or tail.startswith(("a half", "half")):
+            continue
+        first, second = parse_quantity(head), parse_quantity(tail)
+        if first is None or second is None or first.unit != "seconds" != second.unit:
+            continue
+        if second.unit == "seconds" and first.nominal > second.nominal:
+            return Quantity(
+                first.nominal + second.nominal,
+                first.low + second.low,
+                first.high + second.high,
+                "seconds",
+                first.approximate or second.approximate,
+            )
+    return None
 
 
 def _spread(nominal: float, step: float) -> float:

@@ -204,3 +204,12 @@ def test_a_temperature_below_zero_or_in_degrees_celsius_keeps_its_sign_and_unit(
     assert parse_quantity("about minus 24 degrees").agrees(parse_quantity("-24°C"))
     assert parse_quantity("46.8°C").agrees(parse_quantity("46.8 degrees"))
     assert parse_quantity("more than minus 5 degrees") is None  # no bound guessed
+
+
+def test_a_duration_written_in_parts_is_one_length_of_time():
+    text = "Trading froze for three hours and 40 minutes, and 12 people and 40 minutes later."
+    assert [text[a:b] for a, b in find_numbers(text)][:2] == ["three hours and 40 minutes", "12"]
+    parts = parse_quantity("three hours and 40 minutes")
+    assert parts.agrees(parse_quantity("220-minute"))
+    assert parts.conflicts(parse_quantity("three hours"))
+    assert parse_quantity("two days, six hours").nominal == 54 * 3600
