@@ -250,8 +250,7 @@ def find_claims(
         ):
             continue  # "one of them", "one evacuee said": only "one worker died" counts
         rate = _rate(doc.text[span.end_char : span.end_char + 12])
-        due = frozenset({"ahead"}) if _due(span) else frozenset()
-        context = replace(context, qualifiers=context.qualifiers | rate | due)
+        context = replace(context, qualifiers=context.qualifiers | rate)
         found.append(
             _found(article, sentences, index, span, span.text, span.start_char, quantity, context)
         )
@@ -303,22 +302,6 @@ def find_date_claims(
             )
         )
     return found
-
-
-def _due(span: Any) -> bool:
-    """Whether a number is what will or is due to be ("households will lose power for
-    four hours", "is expected to cost $2 billion"), not what was."""
-    verb = governing_verb(span.root, 6)
-    if verb is None:
-        return False
-    auxiliaries = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if auxiliaries & {"will", "'ll", "shall"}:
-        return True
-    return "to" in auxiliaries and verb.head.lemma_.lower() in _DUE
-
-
-#: Words an infinitive of what is due hangs on ("is due to", "is expected to").
-_DUE = frozenset("due expect set schedule plan go".split())
 
 
 def _ongoing(span: Any) -> bool:
