@@ -1067,10 +1067,10 @@ class PairScorer:
     models: Mapping[str, Regression] = field(default_factory=lambda: dict(_FITTED))
     pair: float = 0.5
     conflict: float = 0.5
-    date_conflict: float = 0.7
+    date_conflict: float = 0.6
     sure: float = 0.5
-    certain: float = 0.78
-    date_certain: float = 0.98
+    certain: float = 0.82
+    date_certain: float = 0.97
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -1088,16 +1088,16 @@ class PairScorer:
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.527, 2.21, 0.651, 0.103, -0.547, -2.149, 0.174, -0.071, -0.502, -0.719,
-         -0.315, 0.855, -1.385, -0.786, -0.597, -1.522, 2.652, 0.132, -0.545, 0.977,
-         1.916, -0.275, 0.947, 0.503),
-        -2.277,
+        (2.355, 2.368, 0.442, 0.109, -0.491, -2.123, 0.128, -0.14, -0.462, -0.891,
+         -0.357, 1.09, -1.418, -0.715, -0.717, -1.596, 2.637, 0.063, -0.577, 0.936,
+         2.088, -0.266, 1.035, 0.557),
+        -2.336,
     ),
     "dates": Regression(
-        (3.044, 3.091, 0.281, 0.428, -0.338, -0.606, -1.037, -0.64, 0.802, -1.125,
-         -0.567, 1.882, -0.955, -0.333, -0.399, -0.879, 0.837, -1.085, 0.025, 2.388,
-         2.279, -0.364, -0.412, 0.723),
-        -3.395,
+        (2.926, 3.038, 0.151, 0.173, -0.512, -0.922, -1.109, -0.783, 0.908, -1.157,
+         -0.532, 1.655, -0.793, -0.377, -0.447, -0.886, 0.816, -1.152, -0.087, 2.232,
+         2.347, -0.356, -0.464, 0.702),
+        -2.954,
     ),
 }  # fmt: skip
 
