@@ -250,7 +250,8 @@ def find_claims(
         ):
             continue  # "one of them", "one evacuee said": only "one worker died" counts
         rate = _rate(doc.text[span.end_char : span.end_char + 12])
-        context = replace(context, qualifiers=context.qualifiers | rate)
+        former = frozenset({"former"}) if _former(span) else frozenset()
+        context = replace(context, qualifiers=context.qualifiers | rate | former)
         found.append(
             _found(article, sentences, index, span, span.text, span.start_char, quantity, context)
         )
@@ -302,6 +303,26 @@ def find_date_claims(
             )
         )
     return found
+
+
+def _former(span: Any) -> bool:
+    """Whether a number is what a value changed from ("raised fees from £9,800 to
+    £12,500", "the toll rose to 14 from 11", "five hours a day, up from four"): an
+    earlier value, not the one reported. Read from the words, which the parser often
+    folds into a range."""
+    text = span.doc.text
+    before = text[max(0, span.start_char - 40) : span.start_char]
+    after = text[span.end_char : span.end_char + 40]
+    if re.search(r"\b(?:up|down)\s+from\s+$", before, re.IGNORECASE):
+        return True
+    if not re.search(r"\bfrom\s+$", before, re.IGNORECASE):
+        return False
+    return bool(_TO_VALUE.match(after) or _TO_VALUE_FROM.search(before))
+
+
+#: "… to 5.00" after a number, and "to 14 from" before one: the two ends of a change.
+_TO_VALUE = re.compile(r"\s*(?:[^\s,.;]+\s+){0,3}?to\s+[$€£¥]?\d")
+_TO_VALUE_FROM = re.compile(r"\bto\s+[$€£¥]?[\d.,]+\s*(?:%|[a-z]+)?\s+from\s+$")
 
 
 def _ongoing(span: Any) -> bool:
@@ -1147,7 +1168,7 @@ def _one_event(edges: Sequence[tuple[Found, Found]]) -> bool:
 
 
 #: Qualifiers that make two values of one thing two moments of it (:func:`_one_event`).
-_UPDATES = ("risen", "ahead")
+_UPDATES = ("risen", "ahead", "former")
 
 
 def _one_measure(edges: Sequence[tuple[Found, Found]]) -> bool:

@@ -369,3 +369,15 @@ def test_a_day_something_is_due_or_still_goes_on_is_no_conflict_with_the_day_it_
         assert [c.status for c in conflicts] == [status]
     conflicts, _ = compare(done, np.ones((3, 2, 2)), loose)
     assert [c.status for c in conflicts] == ["conflict"]
+
+
+def test_a_value_something_changed_from_is_a_former_value():
+    assert _qualifiers("The council raised fees from £9,800 to £12,500.") == {
+        "£9,800": {"former"},
+        "£12,500": set(),
+    }
+    assert _qualifiers("The toll rose to 14 from 11.")["11"] == {"former"}
+    assert _qualifiers("Prices rose 6.1 percent, down from 7.2 percent.")["7.2 percent"] == {
+        "former"
+    }
+    assert _qualifiers("Some 300 people fled from 12 villages to the city.")["12"] == set()
