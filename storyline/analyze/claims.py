@@ -1091,7 +1091,7 @@ class PairScorer:
     date_conflict: float = 0.6
     sure: float = 0.5
     certain: float = 0.82
-    date_certain: float = 0.97
+    date_certain: float = 0.85
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -1109,10 +1109,10 @@ class PairScorer:
 
 _FITTED: dict[str, Regression] = {
     "numbers": Regression(
-        (2.355, 2.368, 0.442, 0.109, -0.491, -2.123, 0.128, -0.14, -0.462, -0.891,
-         -0.357, 1.09, -1.418, -0.715, -0.717, -1.596, 2.637, 0.063, -0.577, 0.936,
-         2.088, -0.266, 1.035, 0.557),
-        -2.336,
+        (2.394, 2.37, 0.478, 0.166, -0.478, -2.11, 0.128, -0.111, -0.465, -0.858,
+         -0.346, 1.051, -1.372, -0.771, -0.721, -1.602, 2.648, 0.068, -0.564, 0.91,
+         2.085, -0.272, 1.016, 0.563),
+        -2.356,
     ),
     "dates": Regression(
         (2.926, 3.038, 0.151, 0.173, -0.512, -0.922, -1.109, -0.783, 0.908, -1.157,
