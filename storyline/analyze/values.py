@@ -65,7 +65,8 @@ _UNITS = {
     "percentage points": ("percentage points", 1),
     "second": ("seconds", 1), "seconds": ("seconds", 1), "minute": ("seconds", 60),
     "minutes": ("seconds", 60), "hour": ("seconds", 3600), "hours": ("seconds", 3600),
-    "day": ("seconds", 86400), "days": ("seconds", 86400), "week": ("seconds", 604800),
+    "day": ("seconds", 86400), "days": ("seconds", 86400), "night": ("seconds", 86400),
+    "nights": ("seconds", 86400), "week": ("seconds", 604800),
     "weeks": ("seconds", 604800), "month": ("seconds", 2629800),
     "months": ("seconds", 2629800), "year": ("seconds", 31557600),
     "years": ("seconds", 31557600), "fortnight": ("seconds", 1209600),
@@ -141,13 +142,19 @@ _TALLY = re.compile(
     rf"(?<![\w.,-])(\d{{1,3}}|{_WORDS})(?:\s?[-–]\s?|\s+votes?\s+to\s+)(\d{{1,3}}|{_WORDS})(?![\w-]|[.,]\d)",
     re.IGNORECASE,
 )
+#: A tally written with "to" after a vote: "the council voted seven to two".
+_VOTED_TO = re.compile(
+    rf"\b(?:voted|split|ruled)\s+((?:\d{{1,2}}|{_WORDS})\s+to\s+(?:\d{{1,2}}|{_WORDS}))(?![\w-])",
+    re.IGNORECASE,
+)
 _CONTEST = re.compile(
-    r"\b(?:vot\w*|ballot|won|win|wins|beat|defeat\w*|lost|score\w*|margin|tally)\b", re.IGNORECASE
+    r"\b(?:vot\w*|ballot|won|win|wins|beat|defeat\w*|lost|score\w*|margin|tally|split)\b",
+    re.IGNORECASE,
 )
 
 
 _HYPHENATED_UNIT = re.compile(
-    r"([\da-z])-((?:kilomet|met|mile|yard|foot|hour|minute|day|week|month|year|second|fortnight)[a-z]*)$"
+    r"([\da-z])-((?:kilomet|met|mile|yard|foot|hour|minute|day|night|week|month|year|second|fortnight)[a-z]*)$"
 )
 
 _HYPHENATED_SCALE = re.compile(
@@ -164,6 +171,9 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
         for match in _TALLY.finditer(text):
             if "vote" in match.group().lower() or re.search(r"\d\s?[-–]\s?\d", match.group()):
                 spans.append(match.span())
+        for match in _VOTED_TO.finditer(text):  # "voted seven to two"
+            if not any(match.start(1) < end and start < match.end(1) for start, end in spans):
+                spans.append(match.span(1))
     for pattern in (_SHARE, _PERIOD, _PHRASE):
         for match in pattern.finditer(text):
             if not any(match.start() < end and start < match.end() for start, end in spans):
@@ -214,6 +224,8 @@ class Quantity:
         if _rounds_to(self, other) or _rounds_to(other, self):
             return False
         slack = 0.01 * max(abs(self.nominal), abs(other.nominal))
+        if self.nominal != int(self.nominal) and other.nominal != int(other.nominal):
+            slack = 0.0  # "46.8 degrees" and "47.1 degrees": decimals are written to be exact
         return self.high + slack < other.low or other.high + slack < self.low
 
     def agrees(self, other: Quantity) -> bool:
@@ -390,7 +402,7 @@ def _tally(text: str) -> Quantity | None:
     """A vote tally ("7-4", "eight votes to three") as one exact value in unit "votes":
     votes for × 1000 + votes against, so that any two different tallies conflict."""
     match = re.fullmatch(r"(\d+)\s?[-–]\s?(\d+)", text) or re.fullmatch(
-        r"(\S+)\s+votes?\s+to\s+(\S+)", text
+        r"(\S+)\s+(?:votes?\s+)?to\s+(\S+)", text
     )
     if match is None:
         return None

@@ -213,3 +213,12 @@ def test_a_duration_written_in_parts_is_one_length_of_time():
     assert parts.agrees(parse_quantity("220-minute"))
     assert parts.conflicts(parse_quantity("three hours"))
     assert parse_quantity("two days, six hours").nominal == 54 * 3600
+
+
+def test_tallies_with_to_nights_and_decimals_are_read_as_written():
+    text = "The council voted seven to two; it split 6-3 last year."
+    assert [text[a:b] for a, b in find_numbers(text)] == ["seven to two", "6-3"]
+    assert parse_quantity("seven to two").conflicts(parse_quantity("6-3"))
+    assert parse_quantity("12-night").conflicts(parse_quantity("two weeks"))
+    assert parse_quantity("46.8 degrees").conflicts(parse_quantity("47.1 degrees"))
+    assert not parse_quantity("330,000").conflicts(parse_quantity("332,000"))
