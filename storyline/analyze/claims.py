@@ -515,11 +515,9 @@ def _context(span: Any) -> Context:
         words -= _PEOPLE_ONLY  # boxes "pulled" from the shelves were not rescued
     if noun_class not in _PERSONS:
         words -= _PERSONS_ONLY
-    if noun is not None and noun.i + 1 < len(noun.doc):
-        after = noun.doc[noun.i + 1]  # "leaving nine people dead", however it is parsed
-        if after.pos_ == "ADJ" and after.lower_ in _CONCEPT_OF:
-            words.add(after.lower_)
-    concept = next((_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), "")
+    concept = _own_concept(noun) or next(
+        (_CONCEPT_OF[w] for w in sorted(words) if w in _CONCEPT_OF), ""
+    )
     if noun_class in _CONCEPT_OF or noun_class == "people":
         noun_class = ""  # "deaths", "people": the concept says it all
     verb_lemma = verb.lemma_.lower() if verb is not None else ""
@@ -548,6 +546,18 @@ def _context(span: Any) -> Context:
         _keys(clause, noun),
         _label(span, noun, verb),
     )
+
+
+def _own_concept(noun: Any) -> str:
+    """The concept a word right after the counted noun gives it, however it is parsed:
+    "leaving nine people dead", "three workers were killed and 11 people injured" (the
+    11 were injured, whatever the verb above says)."""
+    if noun is None or noun.i + 1 >= len(noun.doc):
+        return ""
+    after = noun.doc[noun.i + 1]
+    if after.pos_ != "ADJ" and not (after.dep_ == "acl" and after.head == noun):
+        return ""
+    return _CONCEPT_OF.get(after.lower_) or _CONCEPT_OF.get(after.lemma_.lower(), "")
 
 
 def _head_words(token: Any) -> set[str]:

@@ -71,6 +71,11 @@ def test_others_are_people_and_the_counted_noun_is_not_its_own_subject():
     assert (four.concept, four.noun) == ("arrested", "")
 
 
+def test_a_participle_right_after_the_counted_noun_says_what_it_counts():
+    killed, hurt = _found("Three workers were killed and 11 people injured on Tuesday.")
+    assert (killed.concept, hurt.concept) == ("killed", "injured")
+
+
 def test_boxes_pulled_from_shelves_are_not_people_rescued():
     boxes, people = _found("The firm pulled nearly 2 million boxes. Crews pulled 280 people out.")
     assert (boxes.concept, boxes.noun) == ("", "box")
