@@ -281,8 +281,9 @@ def find_date_claims(
         if span is None:
             continue
         context = _context(span)
-        if _hangs_on_noun(span):  # "his arrest on Thursday", "Monday's meeting"
-            context = replace(context, label=span.root.head.text)
+        dated = _dated_noun(span)
+        if dated is not None:  # "his arrest on Thursday", "Monday's meeting"
+            context = replace(context, label=dated.text)
         qualifiers = {event.bound} if event.bound else set()
         if ahead(mention.mention_start) or (article.date and mention.date > article.date):
             qualifiers.add("ahead")
@@ -341,13 +342,20 @@ def _ongoing(span: Any) -> bool:
 _GOES_ON = frozenset("remain stay keep continue stand enter persist".split())
 
 
-def _hangs_on_noun(span: Any) -> bool:
-    """Whether a date dates a noun ("his *arrest* on Thursday", "Monday's *meeting*"), not
-    the verb above it."""
+def _dated_noun(span: Any) -> Any:
+    """The noun a date dates ("his *arrest* on Thursday", "Monday's *meeting*"), not the
+    verb above it; None when it dates a verb or only a time of day ("failed in the early
+    *morning* of 3 March" dates the failure)."""
     root = span.root
     if root.dep_ == "pobj":
         root = root.head
-    return root.dep_ in ("prep", "poss") and root.head.pos_ == "NOUN"
+    if root.dep_ not in ("prep", "poss") or root.head.pos_ != "NOUN":
+        return None
+    return None if root.head.lemma_.lower() in _TIMES_OF_DAY else root.head
+
+
+#: Nouns that only say when in a day: a date on them dates the verb above.
+_TIMES_OF_DAY = frozenset("morning afternoon evening night hour day dawn midnight noon".split())
 
 
 def _found(

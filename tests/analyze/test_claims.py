@@ -386,3 +386,11 @@ def test_a_value_something_changed_from_is_a_former_value():
         "former"
     }
     assert _qualifiers("Some 300 people fled from 12 villages to the city.")["12"] == set()
+
+
+def test_a_date_on_a_time_of_day_is_labelled_with_the_verb_it_dates():
+    failed, arrest = _first_date_claims(
+        wire="The bearing on the conveyor failed in the early morning of 3 May.",
+        daily="Drey will appear in court following his arrest on Thursday.",
+    )
+    assert (failed.label, arrest.label) == ("bearing failed", "arrest")
