@@ -9,8 +9,9 @@ with what it counts or dates, read from the parse:
   *concept* each ("killed", "death toll", "died", "lost their lives" → killed), and the
   counted nouns into classes ("soldiers", "troops"; "fighters", "rebels", "militants");
 - qualifiers that change what is counted ("first", "so far", "daily", "originally
-  proposed", "now", "still", "alone"), and whether it counts part of a group ("four of
-  them", "2,400 of its 4,600 schools") or the whole;
+  proposed", "now", "still", "alone"; a value changed *from*, "from £9,800 to £12,500"; a
+  day something is due, *ahead*, or still went on, *ongoing*), and whether it counts part
+  of a group ("four of them", "2,400 of its 4,600 schools") or the whole;
 - the words of its clause (:class:`Context`) and the periods its sentence dates
   (:func:`with_periods`).
 
