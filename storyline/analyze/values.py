@@ -443,13 +443,18 @@ def _unit(text: str) -> tuple[str, float, str]:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
     match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|°c|°|c|m|bn|k|mn)$", text)
-    if match and match.group(2) in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw"):
-        unit, factor = _UNITS[match.group(2)]
-        return unit, factor, match.group(1)
-    if match and match.group(2) in ("°c", "°", "c"):  # "-24C", "46°C"
-        unit, factor = _UNITS["degrees"]
+    if match and match.group(2) in _GLUED:
+        unit, factor = _UNITS[_GLUED[match.group(2)]]
         return unit, factor, match.group(1)
     return "", 1.0, text
+
+
+#: Units written against the number ("12km", "-24C", "46°C"), as :data:`_UNITS` keys;
+#: "m", "bn", "k" and "mn" glued are scales, read by :func:`_value`.
+_GLUED = {
+    **{u: u for u in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw")},
+    **{u: "degrees" for u in ("°c", "°", "c")},
+}
 
 
 def _value(text: str) -> tuple[float | None, bool, float]:
