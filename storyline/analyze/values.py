@@ -226,7 +226,16 @@ class Quantity:
         slack = 0.01 * max(abs(self.nominal), abs(other.nominal))
         if self.nominal != int(self.nominal) and other.nominal != int(other.nominal):
             slack = 0.0  # "46.8 degrees" and "47.1 degrees": decimals are written to be exact
-        return self.high + slack < other.low or other.high + slack < self.low
+        if self.high + slack < other.low or other.high + slack < self.low:
+            return True
+        # "about 3,900 metres" / "roughly 4,200 metres": two estimates, each outside
+        # the other's rounding, are two figures even where their roundings meet
+        return (
+            _estimate(self)
+            and _estimate(other)
+            and not self.low <= other.nominal <= self.high
+            and not other.low <= self.nominal <= other.high
+        )
 
     def agrees(self, other: Quantity) -> bool:
         """Whether the two state the same value (ranges meet, nominal values within 10 %)."""
@@ -251,6 +260,12 @@ class Quantity:
         if self.low == 0 and self.high == self.nominal and self.nominal:
             return f"≤ {number}"
         return f"≈ {number}" if self.approximate else number
+
+
+def _estimate(value: Quantity) -> bool:
+    """Whether a value is an estimate around its figure ("about 3,900"), neither a bound
+    ("more than 300", "up to 40") nor exact."""
+    return value.approximate and value.low < value.nominal < value.high
 
 
 def _rounds_to(precise: Quantity, whole: Quantity) -> bool:

@@ -134,6 +134,13 @@ def test_an_approximate_value_is_as_loose_as_its_last_significant_digit_within_l
     assert parse_quantity("about a third").agrees(parse_quantity("31 percent"))
 
 
+def test_two_estimates_each_outside_the_others_rounding_conflict():
+    assert parse_quantity("about 3,900 metres").conflicts(parse_quantity("roughly 4,200 metres"))
+    assert parse_quantity("about 12,500 MW").conflicts(parse_quantity("roughly 11,000 MW"))
+    assert parse_quantity("about 40,000").agrees(parse_quantity("some 41,000"))
+    assert parse_quantity("about 40,000").agrees(parse_quantity("nearly 38,000"))  # a bound
+
+
 def test_as_much_as_is_an_upper_bound():
     peak = parse_quantity("as much as 19%")
     assert (peak.low, peak.high) == (0.0, 19.0)
