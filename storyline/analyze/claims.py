@@ -505,6 +505,9 @@ def _context(span: Any) -> Context:
     noun = _counted_noun(span)
     anchor = noun if noun is not None else span.root
     verb = _verb(anchor)
+    measured = _measured_subject(span, noun, verb)
+    if measured is not None:
+        noun = measured
     words = {t.lemma_.lower() for t in span}
     if noun is not None:
         words.add(noun.lemma_.lower())
@@ -729,6 +732,36 @@ def _counted_noun(span: Any) -> Any:
             if objects:
                 return objects[0]
     return None
+
+
+#: Verbs whose subject is what the number after them measures ("turnout was 58
+#: percent", "the toll stood at 19", "the number of people hurt reached 31").
+_MEASURE_VERBS = frozenset("be stand reach hit total top".split())
+#: Subjects that only say "a number": what they are "of" is what is counted.
+_NUMBER_NOUNS = frozenset("number figure total count tally".split())
+
+
+def _measured_subject(span: Any, noun: Any, verb: Any) -> Any:
+    """The subject a number is the measure of, when the number completes a verb of
+    measure ("turnout was 71 percent of 1.9 million voters" counts turnout, not voters);
+    else None."""
+    if verb is None or verb.lemma_.lower() not in _MEASURE_VERBS:
+        return None
+    if noun is not None and not (noun.head.dep_ == "prep" and noun.head.head == span.root):
+        return None  # the number counts a noun of its own ("58 people")
+    top = span.root
+    if top.head.dep_ == "prep" and top.head.lower_ == "at":  # "stood at 19"
+        top = top.head
+    if top.head != verb or top.dep_ not in ("attr", "dobj", "prep"):
+        return None
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    if not subjects or subjects[0].lemma_.lower() in _UNIT_NOUNS:
+        return None
+    subject = subjects[0]
+    if subject.lemma_.lower() in _NUMBER_NOUNS:
+        of = [g for c in subject.children if c.lower_ == "of" for g in c.children]
+        return next((g for g in of if g.pos_ == "NOUN"), None)
+    return subject
 
 
 _UNIT_NOUNS = frozenset(

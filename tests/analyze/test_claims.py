@@ -105,6 +105,14 @@ def test_a_subject_or_object_names_what_a_number_without_a_noun_counts():
     assert (toll.concept, hurt.concept) == ("killed", "injured")
 
 
+def test_the_subject_of_a_verb_of_measure_is_what_its_number_measures():
+    (turnout,) = _found("Turnout was 58 percent, above the legal minimum.")
+    (share, _) = _found("Turnout was 71 percent of about 1.9 million eligible voters.")
+    (arrested,) = _found("Police arrested 58 people on Saturday.")
+    assert (turnout.noun, share.noun) == ("turnout", "turnout")
+    assert (arrested.concept, arrested.noun) == ("arrested", "")
+
+
 def test_a_sum_of_money_or_a_measure_counts_no_one():
     (losses,) = _found("The chamber of commerce put business losses at $210 million.")
     (package,) = _found("The government unveiled a $4.2 billion rescue package.")
