@@ -735,8 +735,8 @@ def _counted_noun(span: Any) -> Any:
 
 
 #: Verbs whose subject is what the number after them measures ("turnout was 58
-#: percent", "the toll stood at 19", "the number of people hurt reached 31").
-_MEASURE_VERBS = frozenset("be stand reach hit total top".split())
+#: percent", "the toll stood at 19", "the recount took 31 hours").
+_MEASURE_VERBS = frozenset("be stand reach hit total top take last cost".split())
 #: Subjects that only say "a number": what they are "of" is what is counted.
 _NUMBER_NOUNS = frozenset("number figure total count tally".split())
 
@@ -752,7 +752,7 @@ def _measured_subject(span: Any, noun: Any, verb: Any) -> Any:
     top = span.root
     if top.head.dep_ == "prep" and top.head.lower_ == "at":  # "stood at 19"
         top = top.head
-    if top.head != verb or top.dep_ not in ("attr", "dobj", "prep"):
+    if top.head != verb or top.dep_ not in ("attr", "dobj", "npadvmod", "prep"):
         return None
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
     if not subjects or subjects[0].lemma_.lower() in _UNIT_NOUNS:

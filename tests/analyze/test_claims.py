@@ -109,7 +109,8 @@ def test_the_subject_of_a_verb_of_measure_is_what_its_number_measures():
     (turnout,) = _found("Turnout was 58 percent, above the legal minimum.")
     (share, _) = _found("Turnout was 71 percent of about 1.9 million eligible voters.")
     (arrested,) = _found("Police arrested 58 people on Saturday.")
-    assert (turnout.noun, share.noun) == ("turnout", "turnout")
+    (strike,) = _found("The strike lasted 36 hours.")
+    assert (turnout.noun, share.noun, strike.noun) == ("turnout", "turnout", "strike")
     assert (arrested.concept, arrested.noun) == ("arrested", "")
 
 
