@@ -307,6 +307,8 @@ def _calendar(value: float, unit: str) -> str:
 
 def parse_quantity(text: str) -> Quantity | None:
     """The quantity ``text`` states, or None when it states no usable number."""
+    text = re.sub(r"(?<=\d)C\b", "°C", text)  # "-24C": Celsius
+    text = re.sub(r"(?<=\d)c\b", " cents", text)  # "a 5c levy": cents
     lowered = " ".join(text.lower().replace("per cent", "percent").split()).rstrip(".,;:")
     lowered = _HYPHENATED_UNIT.sub(r"\1 \2", lowered)  # "4-kilometre", "three-hour"
     lowered = _HYPHENATED_SCALE.sub(" ", lowered)  # "a $2-billion deal", "40-million-euro"
@@ -457,7 +459,7 @@ def _unit(text: str) -> tuple[str, float, str]:
             if tail in _UNITS:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
-    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|°c|°|c|m|bn|k|mn)$", text)
+    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|°c|°|m|bn|k|mn)$", text)
     if match and match.group(2) in _GLUED:
         unit, factor = _UNITS[_GLUED[match.group(2)]]
         return unit, factor, match.group(1)
@@ -468,7 +470,7 @@ def _unit(text: str) -> tuple[str, float, str]:
 #: "m", "bn", "k" and "mn" glued are scales, read by :func:`_value`.
 _GLUED = {
     **{u: u for u in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw")},
-    **{u: "degrees" for u in ("°c", "°", "c")},
+    **{u: "degrees" for u in ("°c", "°")},
 }
 
 

@@ -213,6 +213,12 @@ def test_a_temperature_below_zero_or_in_degrees_celsius_keeps_its_sign_and_unit(
     assert parse_quantity("more than minus 5 degrees") is None  # no bound guessed
 
 
+def test_a_lower_case_c_glued_to_a_number_is_cents_not_celsius():
+    assert parse_quantity("5C").unit == "degrees"
+    cents = parse_quantity("5c")  # "a 5c levy": the number phrase is "5c"
+    assert (cents.unit, cents.nominal) == (parse_quantity("5 cents").unit, 5)
+
+
 def test_a_duration_written_in_parts_is_one_length_of_time():
     text = "Trading froze for three hours and 40 minutes, and 12 people and 40 minutes later."
     assert [text[a:b] for a, b in find_numbers(text)][:2] == ["three hours and 40 minutes", "12"]
