@@ -213,6 +213,14 @@ def test_a_temperature_below_zero_or_in_degrees_celsius_keeps_its_sign_and_unit(
     assert parse_quantity("more than minus 5 degrees") is None  # no bound guessed
 
 
+def test_barrels_gallons_and_cubic_metres_are_volumes():
+    barrels = parse_quantity("about 2,000 barrels")
+    assert barrels.unit == "litres"
+    assert barrels.agrees(parse_quantity("some 84,000 gallons"))
+    assert barrels.conflicts(parse_quantity("5,000 barrels"))
+    assert parse_quantity("3,100 cubic metres").agrees(parse_quantity("3.1 million litres"))
+
+
 def test_a_lower_case_c_glued_to_a_number_is_cents_not_celsius():
     assert parse_quantity("5C").unit == "degrees"
     cents = parse_quantity("5c")  # "a 5c levy": the number phrase is "5c"
