@@ -97,23 +97,40 @@ _UNITS = {
     "megawatt": ("watts", 1e6), "mw": ("watts", 1e6), "gigawatts": ("watts", 1e9),
     "gigawatt": ("watts", 1e9), "gw": ("watts", 1e9),
 }  # fmt: skip
+#: Units written against the number ("12km", "-24C", "46°C"), as :data:`_UNITS` keys.
+_GLUED = {
+    **{u: u for u in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw")},
+    **{u: "degrees" for u in ("°c", "°")},
+}
+#: Scales written against the number ("$412m", "3bn"), read by :func:`_value`.
+_GLUED_SCALES = ("m", "bn", "k", "mn")
+
+
+def _either(*words: str) -> str:
+    """A regex alternation of ``words``, longest first."""
+    return "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+
+
+#: A number with a unit or scale written against it, as :func:`_unit` reads it.
+_GLUED_TO = re.compile(rf"^(.*?\d)\s*({_either(*_GLUED, *_GLUED_SCALES)})$")
 _NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 # Number phrases in running text: qualifier, currency, the number (digits, words or a
 # fraction), scale and unit.
-_Q = "|".join(sorted((re.escape(q) for q in (*_LOWER, *_UPPER, *_NEARLY, *_ABOUT)), key=len)[::-1])
+_Q = _either(*_LOWER, *_UPPER, *_NEARLY, *_ABOUT)
 _ONES = "zero|one|two|three|four|five|six|seven|eight|nine"
 _TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _WORDS = rf"(?:(?:{_TENS})(?:[- ](?:{_ONES}))?|{_TEENS}|{_ONES})"
 _SCALE = "hundred|thousand|million|billion|trillion|dozen"
 _DIGITS = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
-_UNIT_WORDS = "|".join(
-    sorted((re.escape(u) for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()), key=len)[::-1]
-)
+_UNIT_WORDS = _either(*(u for u in (*_UNITS, *_CURRENCIES) if u[0].isalpha()))
+#: What the number finder reads glued to digits: the glued units but "%" (taken after
+#: the number, spaced or not), the scales, and "c" (cents; Celsius when capitalised).
+_GLUED_WORDS = _either(*(u for u in _GLUED if u != "%"), *_GLUED_SCALES, "million", "billion", "c")
 _CORE = (
     rf"(?:(?:{_WORDS}|\d+)\s+and\s+a\s+half(?![\w])(?:[\s-]+(?:{_SCALE})(?![\w]))?"
-    rf"|(?:{_DIGITS})(?:million|billion|km/h|mph|kph|km|kg|bn|mn|mw|gw|kw|°c|°|c|m|k)?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
+    rf"|(?:{_DIGITS})(?:{_GLUED_WORDS})?(?![\w/])(?:[\s-]+(?:{_SCALE})(?![\w]))*"
     rf"|half\s+(?:a|an)\s+(?:{_SCALE})"
     r"|(?:a|one|two|three)[\s-](?:half|thirds|third|quarters|quarter|fifth|tenth)(?![\w])"
     rf"(?:\s+of\s+(?:a|an|one)\s+(?:{_SCALE}))?"
@@ -463,19 +480,11 @@ def _unit(text: str) -> tuple[str, float, str]:
             if tail in _UNITS:
                 unit, factor = _UNITS[tail]
                 return unit, factor, " ".join(words[:-size])
-    match = re.match(r"^(.*?\d)\s*(%|km/h|mph|kph|km|kg|mw|gw|kw|°c|°|m|bn|k|mn)$", text)
+    match = _GLUED_TO.match(text)
     if match and match.group(2) in _GLUED:
         unit, factor = _UNITS[_GLUED[match.group(2)]]
         return unit, factor, match.group(1)
     return "", 1.0, text
-
-
-#: Units written against the number ("12km", "-24C", "46°C"), as :data:`_UNITS` keys;
-#: "m", "bn", "k" and "mn" glued are scales, read by :func:`_value`.
-_GLUED = {
-    **{u: u for u in ("%", "km", "kg", "km/h", "mph", "kph", "mw", "gw", "kw")},
-    **{u: "degrees" for u in ("°c", "°")},
-}
 
 
 def _value(text: str) -> tuple[float | None, bool, float]:
