@@ -736,25 +736,38 @@ def _counted_noun(span: Any) -> Any:
 
 #: Verbs whose subject is what the number after them measures ("turnout was 58
 #: percent", "the toll stood at 19", "the recount took 31 hours").
-_MEASURE_VERBS = frozenset("be stand reach hit total top take last cost".split())
+_MEASURE_VERBS = frozenset("be stand reach hit total top take last cost number".split())
+#: Verbs that set a value on their object: "police put the crowd at 65,000", "the
+#: crowd was estimated at 30,000".
+_ESTIMATE_VERBS = frozenset("put estimate place peg set value".split())
 #: Subjects that only say "a number": what they are "of" is what is counted.
 _NUMBER_NOUNS = frozenset("number figure total count tally".split())
 
 
 def _measured_subject(span: Any, noun: Any, verb: Any) -> Any:
     """The subject a number is the measure of, when the number completes a verb of
-    measure ("turnout was 71 percent of 1.9 million voters" counts turnout, not voters);
+    measure ("turnout was 71 percent of 1.9 million voters" counts turnout, not voters),
+    or the object a verb of estimate sets it on ("police put the crowd at 65,000");
     else None."""
-    if verb is None or verb.lemma_.lower() not in _MEASURE_VERBS:
+    lemma = "" if verb is None else verb.lemma_.lower()
+    if lemma not in _MEASURE_VERBS | _ESTIMATE_VERBS:
         return None
     if noun is not None and not (noun.head.dep_ == "prep" and noun.head.head == span.root):
         return None  # the number counts a noun of its own ("58 people")
     top = span.root
     if top.head.dep_ == "prep" and top.head.lower_ == "at":  # "stood at 19"
         top = top.head
-    if top.head != verb or top.dep_ not in ("attr", "dobj", "npadvmod", "prep"):
+    if lemma in _ESTIMATE_VERBS:
+        if top.lower_ != "at" or not (
+            top.head == verb or (top.head.dep_ == "dobj" and top.head.head == verb)
+        ):
+            return None  # "put 300 officers on standby": the number counts its own noun
+        roles: tuple[str, ...] = ("dobj", "nsubjpass")
+    elif top.head != verb or top.dep_ not in ("attr", "dobj", "npadvmod", "prep"):
         return None
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    else:
+        roles = ("nsubj",)
+    subjects = [c for c in verb.children if c.dep_ in roles and c.pos_ == "NOUN"]
     if not subjects or subjects[0].lemma_.lower() in _UNIT_NOUNS:
         return None
     subject = subjects[0]

@@ -393,11 +393,16 @@ _PERFORMATIVE = frozenset("announce declare confirm call reveal".split())
 
 def _performs(verb: Any) -> bool:
     """Whether a speech verb dates the thing it announces, not a statement: "the recall
-    was announced on Tuesday", "declared a state of emergency on Monday" (but "said on
-    Monday", "told reporters on Monday" are statements)."""
+    was announced on Tuesday", "declared a state of emergency on Monday", "declared the
+    vote void on Monday" (but "said on Monday", "told reporters on Monday" are
+    statements)."""
     if verb.lemma_.lower() not in _PERFORMATIVE:
         return False
-    return any(c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN" for c in verb.children)
+    return any(
+        (c.dep_ in ("nsubjpass", "dobj") and c.pos_ == "NOUN")
+        or (c.dep_ == "ccomp" and c.pos_ == "ADJ")  # a ruling: "declared it unlawful"
+        for c in verb.children
+    )
 
 
 def story_timeline(

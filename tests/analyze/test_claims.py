@@ -114,6 +114,16 @@ def test_the_subject_of_a_verb_of_measure_is_what_its_number_measures():
     assert (arrested.concept, arrested.noun) == ("arrested", "")
 
 
+def test_the_object_of_a_verb_of_estimate_is_what_its_number_measures():
+    (_, crowd) = _found("The stadium holds 54,000, and police put the crowd at 65,000.")
+    (estimated,) = _found("The crowd was estimated at 30,000.")
+    (numbered,) = _found("The organisers said the crowd numbered about 58,000.")
+    (turnout,) = _found("The board put turnout at 63 percent.")
+    (officers,) = _found("Police put 300 officers on standby.")
+    assert {crowd.noun, estimated.noun, numbered.noun} == {"crowd"}
+    assert (turnout.noun, officers.noun) == ("turnout", "officer")
+
+
 def test_a_sum_of_money_or_a_measure_counts_no_one():
     (losses,) = _found("The chamber of commerce put business losses at $210 million.")
     (package,) = _found("The government unveiled a $4.2 billion rescue package.")

@@ -256,6 +256,7 @@ def test_a_thing_announced_or_confirmed_is_an_event_a_statement_is_not():
 
     assert not speech("The first case was confirmed on January 24.", "on January 24")
     assert not speech("The ministry announced the recall on Tuesday.", "on Tuesday")
+    assert not speech("The court declared the vote unlawful on March 12.", "on March 12")
     assert speech("The minister told reporters on Tuesday that talks would go on.", "on Tuesday")
     assert speech("The ministry confirmed on Tuesday that it was aware.", "on Tuesday")
 
