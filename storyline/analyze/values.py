@@ -291,12 +291,13 @@ def _estimate(value: Quantity) -> bool:
 
 def _rounds_to(precise: Quantity, whole: Quantity) -> bool:
     """Whether a value with decimals rounds to a whole one under 100 ("27.6 percent" is
-    "28 per cent" rounded)."""
+    "28 per cent" rounded); a half ("3.5 percent") is a figure of its own, rounded to
+    neither neighbour."""
     return (
         precise.nominal != int(precise.nominal)
         and whole.nominal == int(whole.nominal)
         and abs(whole.nominal) < 100
-        and round(precise.nominal) == whole.nominal
+        and abs(precise.nominal - whole.nominal) < 0.5
     )
 
 

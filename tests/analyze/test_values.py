@@ -165,6 +165,12 @@ def test_a_value_with_decimals_agrees_with_its_rounding():
     assert parse_quantity("27.4 percent").conflicts(parse_quantity("28 per cent"))
 
 
+def test_a_half_is_a_figure_of_its_own_not_a_rounding_either_way():
+    for half, whole in (("3.5 percent", "4 percent"), ("4.5 percent", "4 percent")):
+        assert parse_quantity(half).conflicts(parse_quantity(whole))
+    assert parse_quantity("3.5-metre").conflicts(parse_quantity("four metres"))
+
+
 def test_yards_feet_and_a_fortnight_are_read_written_out_or_hyphenated():
     assert parse_quantity("some 200 yards").conflicts(parse_quantity("40 metres"))
     assert parse_quantity("a 40-foot").agrees(parse_quantity("12 metres"))
