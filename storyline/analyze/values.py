@@ -150,7 +150,10 @@ _PERIOD = re.compile(
     r"(?:hour|day|week|month|year)(?![\w])"
     rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|one)\s+fortnight(?![\w])"
     rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an|{_WORDS}|\d+)\s+(?:second|minute|hour|day|week|month|year)s?"
-    r"\s+and\s+a\s+half(?![\w])",
+    r"\s+and\s+a\s+half(?![\w])"
+    # "a minute" before a smaller part: "a minute and 34 seconds" (:func:`_joined_durations`)
+    rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an)\s+(?:minute|hour|day|week|month|year)"
+    rf"(?=\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d|(?:{_WORDS})\b))",
     re.IGNORECASE,
 )
 #: "four in five", "one in three": a share.
@@ -213,7 +216,11 @@ def _joined_durations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
                 joined[-1] = (joined[-1][0], end)
                 continue
         joined.append((start, end))
-    return joined
+    return [(start, end) for start, end in joined if not _LONE_UNIT.fullmatch(text[start:end])]
+
+
+#: "a day" with no part after it to join: no number ("a day and 40 people").
+_LONE_UNIT = re.compile(r"(?:a|an)\s+(?:minute|hour|day|week|month|year)", re.IGNORECASE)
 
 
 #: What stands between the parts of one duration: "three hours and 40 minutes".

@@ -242,6 +242,12 @@ def test_a_duration_written_in_parts_is_one_length_of_time():
     assert parse_quantity("two days, six hours").nominal == 54 * 3600
 
 
+def test_a_duration_whose_first_part_is_a_unit_alone_is_one_length_of_time():
+    text = "It blew up a minute and 34 seconds after launch; a day and 40 people later."
+    assert [text[a:b] for a, b in find_numbers(text)] == ["a minute and 34 seconds", "40"]
+    assert parse_quantity("a minute and 34 seconds").agrees(parse_quantity("94 seconds"))
+
+
 def test_tallies_with_to_nights_and_decimals_are_read_as_written():
     text = "The council voted seven to two; it split 6-3 last year."
     assert [text[a:b] for a, b in find_numbers(text)] == ["seven to two", "6-3"]
