@@ -789,6 +789,17 @@ def _verb(token: Any) -> Any:
     return None if token.head == token else governing_verb(token.head, 5)
 
 
+#: Words that make a number a total, before it ("a total of", "in all,") or after it in
+#: its clause ("injured in total").
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:(?:a|the)\s+total\s+of|(?:in\s+all|all\s+told|altogether),)\s+$", re.IGNORECASE
+)
+_TOTAL_AFTER = re.compile(
+    r"[^.;,]*?\b(?:in\s+total|in\s+all|all\s+told|altogether)\b(?=\s*(?:[.,;]|$))",
+    re.IGNORECASE,
+)
+
+
 def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
     """Qualifier words around a number: in its phrase, its noun's, its verb's adverbs,
     and a planning verb above it with that verb's subject ("her original draft had
@@ -824,6 +835,10 @@ def _qualifiers(span: Any, noun: Any, verb: Any) -> frozenset[str]:
         for t in tokens
         if t.lower_ in QUALIFIERS and not (t.lower_ == "each" and t.nbor(1).lower_ == "other")
     }
+    if _TOTAL_BEFORE.search(span.doc.text[max(0, span.start_char - 30) : span.start_char]) or (
+        _TOTAL_AFTER.match(span.doc.text[span.end_char : span.sent.end_char])
+    ):
+        found.add("total")  # "a total of 52", "seven people injured in total"
     if any(  # "four of them", "2,400 of its 4,600 schools": part of a group
         child.dep_ == "prep" and child.lower_ == "of" and _is_group(c)
         for child in span.root.children

@@ -51,6 +51,13 @@ def test_a_part_of_a_whole_and_a_place_alone_are_qualified():
     assert fee["€52 million"] == {"including"}
 
 
+def test_a_total_is_qualified_whether_the_words_come_before_or_after_it():
+    assert _qualifiers("A total of 52 people were arrested.")["52"] == {"total"}
+    assert _qualifiers("In all, 40 people died.")["40"] == {"total"}
+    assert _qualifiers("The clash left seven people injured in total.")["seven"] == {"total"}
+    assert _qualifiers("Police arrested 12 people in all parts of the city.")["12"] == set()
+
+
 def test_a_qualifier_over_another_number_or_in_another_clause_is_not_this_numbers():
     inflation = _qualifiers("Prices rose 6.1 percent, well above the bank's 2 percent target.")
     assert inflation["6.1 percent"] == set()
