@@ -207,7 +207,8 @@ def find_numbers(text: str) -> list[tuple[int, int]]:
 
 def _joined_durations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` with a duration and a smaller one after it ("three hours and 40
-    minutes", "two days, six hours") as one span: they state one length of time."""
+    minutes", "two days, six hours", "a minute and 34 seconds") as one span: they state
+    one length of time. A unit alone ("a day") left with nothing to join is dropped."""
     joined: list[tuple[int, int]] = []
     for start, end in spans:
         if joined and _JOIN.fullmatch(text[joined[-1][1] : start]):
