@@ -19,7 +19,10 @@ The rules follow English news usage:
 - "at the weekend" is the coming weekend in a future clause, else the latest (precision
   week); a year written alone ("the 1974 dam") is that year;
 - "last week / month / year", "this ...", "next ...", "N days / weeks / months / years ago",
-  "in N days / weeks" move the anchor by calendar units.
+  "in N days / weeks" move the anchor by calendar units;
+- "two days earlier", "a week later", "the previous day", "the following morning", "the
+  day before." count from the day the text named last (given to :func:`find_dates` as
+  ``previous`` for what came before the text), not from the anchor.
 
 A relative expression with no anchor is kept, with ``value`` None and a ``note`` saying
 why: a date is never guessed.
@@ -73,6 +76,8 @@ _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
 _UNIT = r"(?:day|week|month|year)s?"
 _WEEKDAY = rf"(?:{'|'.join(WEEKDAYS)})"
+#: Parts of a day: "the following morning".
+_DAYTIME = r"(?:morning|afternoon|evening|night)"
 #: Words before a month: "in March", "until the end of June".
 _LEADING = r"(?:in|since|until|by|before|from|for|early|late)"
 #: Parts of a month: "the end of June" names June.
@@ -96,6 +101,9 @@ _PATTERN = re.compile(
             rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
             rf"(?P<my>\b{_MONTH},?\s+{_YEAR}\b)",
             rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
+            rf"(?P<then>\b(?:{_COUNT}\s+{_UNIT}\s+(?:earlier|later)\b"
+            rf"|the\s+(?:previous|preceding|following)\s+(?:{_UNIT}|{_DAYTIME})\b"
+            rf"|the\s+next\s+(?:day|{_DAYTIME})\b|the\s+(?:day|night)\s+(?:before|after)(?=\s*[.,;])))",
             rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?(?!\s+of\b))",
             r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
             rf"(?P<weekday>\b(?:(?:last|next|this)\s+|(?:on|by|until|since|from|for)\s+(?!{_WEEKDAY}['’]s))?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
@@ -139,29 +147,38 @@ def find_dates(
     anchor: dt.date | None,
     offset: int = 0,
     looks_ahead: Callable[[int], bool | None] | None = None,
+    previous: dt.date | None = None,
 ) -> list[DateMention]:
     """Every date expression in ``text`` in order, resolved against ``anchor``.
 
     ``offset`` is added to the positions (for a sentence cut from a longer text).
+    ``previous`` is the last day named before ``text`` ("two days earlier" counts from
+    it until ``text`` names another).
     ``looks_ahead(position)`` may say, from a parse, whether the clause at an (offset)
     position speaks of the future (True: "Putin hosts the summit on Wednesday"), of the
     past (False: "the spokesman said on Tuesday" after a quote saying "will"), or leave
     it to the words (None).
     """
     found = []
+    last = previous
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
         if kind in _MONTH_RULES and not _month_capitalized(match.group(kind)):
             continue  # "officials may 5 ..." is not May
         parsed = looks_ahead(offset + match.start()) if looks_ahead else None
         future = _future(text, match.start()) if parsed is None else parsed
-        resolved = _RULES[kind](match.group(kind), anchor, future)
+        start = last if kind == "then" else anchor
+        resolved = _RULES[kind](match.group(kind), start, future)
         absolute = kind in _ABSOLUTE
         value, precision, relative = resolved if resolved else (None, None, not absolute)
         note = None
         if value is None:
-            unanchored = anchor is None and not absolute
-            note = "no date to resolve it against" if unanchored else "not a valid date"
+            unanchored = start is None and not absolute
+            note = "not a valid date"
+            if unanchored:
+                note = "no earlier day to count from" if kind == "then" else _NO_ANCHOR
+        elif precision == "day":
+            last = value
         found.append(
             DateMention(
                 match.group(kind),
@@ -177,6 +194,7 @@ def find_dates(
 
 
 Resolved = tuple[dt.date | None, Precision | None, bool] | None
+_NO_ANCHOR = "no date to resolve it against"
 
 
 def _future(text: str, position: int) -> bool:
@@ -322,6 +340,19 @@ def _ahead(expression: str, anchor: dt.date | None, future: bool) -> Resolved:
     return _moved(anchor, unit.rstrip("'’").rstrip("s"), _count(count), keep_day=True)
 
 
+def _then(expression: str, previous: dt.date | None, future: bool) -> Resolved:
+    """A day counted from the last one named: "two days earlier", "the previous day"."""
+    if previous is None:
+        return None
+    words = expression.lower().split()
+    if words[0] == "the":  # "the previous day", "the following morning", "the day before"
+        step = -1 if {"previous", "preceding", "before"} & set(words) else 1
+        unit = next((w for w in words if w in ("week", "month", "year")), "day")
+        return _moved(previous, unit, step, keep_day=True)
+    step = _count(words[0]) * (-1 if words[2] == "earlier" else 1)
+    return _moved(previous, words[1].rstrip("s"), step, keep_day=True)
+
+
 def _moved(anchor: dt.date, unit: str, step: int, keep_day: bool = False) -> Resolved:
     """The anchor moved ``step`` units; the result names the whole unit unless
     ``keep_day`` (for "three days ago", "two weeks ago": a day, roughly)."""
@@ -393,6 +424,7 @@ _RULES = {
     "dm": _day_month,
     "my": _month_year,
     "ago": _ago,
+    "then": _then,
     "ahead": _ahead,
     "shift": _shift,
     "weekday": _weekday,

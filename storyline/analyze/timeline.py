@@ -101,9 +101,12 @@ def _mentions(
     article: str, sentences: Sequence[Sentence], doc: Any, anchor: dt.date | None
 ) -> Iterator[tuple[DatedMention, Event, str]]:
     """Each date mention of ``sentences`` resolved against ``anchor``, with its event
-    and its sentence's text."""
+    and its sentence's text; "two days earlier" counts from the last day named before."""
+    last: dt.date | None = None
     for sentence in sentences:
-        for m in find_dates(sentence.text, anchor, sentence.start, looks_ahead(doc)):
+        found = find_dates(sentence.text, anchor, sentence.start, looks_ahead(doc), last)
+        last = next((m.value for m in reversed(found) if m.value and m.precision == "day"), last)
+        for m in found:
             dated = DatedMention(
                 article,
                 sentence.start,

@@ -188,3 +188,24 @@ def test_a_possessive_weekday_is_not_scheduled_by_the_preposition_before_it():
         ("Tuesday", WEDNESDAY - dt.timedelta(days=1), "day")
     ]
     assert _resolved("The hearing is set for Friday.")[0][1] > WEDNESDAY
+
+
+def test_a_day_counted_from_another_counts_from_the_last_day_named():
+    monday, tuesday = dt.date(2031, 3, 10), dt.date(2031, 3, 11)
+    assert _resolved("Crews searched on Tuesday for the cabin that fell a day earlier.") == [
+        ("on Tuesday", tuesday, "day"),
+        ("a day earlier", monday, "day"),
+    ]
+    assert _resolved("The envoy left on Monday. Talks had failed the previous day.")[1] == (
+        "the previous day",
+        dt.date(2031, 3, 9),
+        "day",
+    )
+    assert _resolved("Two weeks later, the port reopened.", WEDNESDAY) == [
+        ("Two weeks later", None, None)
+    ]
+    later = find_dates("Two weeks later, the port reopened.", WEDNESDAY, previous=monday)
+    assert [(m.value, m.precision) for m in later] == [(dt.date(2031, 3, 24), "week")]
+    [alone] = find_dates("Two days later, police made arrests.", WEDNESDAY)
+    assert alone.note == "no earlier day to count from"
+    assert _resolved("She left three days before the vote.") == []

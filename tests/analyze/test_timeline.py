@@ -286,3 +286,8 @@ def test_what_someone_said_could_happen_on_a_weekday_lies_ahead():
         "on Saturday": saturday
     }
     assert _days("The pass reopened on Saturday.") == {"on Saturday": dt.date(2031, 3, 8)}
+
+
+def test_a_day_counted_from_another_counts_across_sentences():
+    days = _days("The strike began on Monday. Two days later, talks resumed.")
+    assert days == {"on Monday": dt.date(2031, 3, 10), "Two days later": dt.date(2031, 3, 12)}
