@@ -18,7 +18,8 @@ The rules follow English news usage:
   the end of June") is the nearest; "September next year" is that year's;
 - "at the weekend" is the coming weekend in a future clause, else the latest (precision
   week); a year written alone ("the 1974 dam") is that year;
-- "last week / month / year", "this ...", "next ...", "N days / weeks / months / years ago",
+- "last week / month / year", "this ...", "next ...", "earlier in the week", "later this
+  month", "N days / weeks / months / years ago",
   "in N days / weeks" move the anchor by calendar units;
 - "two days earlier", "a week later", "the previous day", "the following morning", "the
   day before." count from the day the text named last (given to :func:`find_dates` as
@@ -105,7 +106,7 @@ _PATTERN = re.compile(
             rf"|the\s+(?:previous|preceding|following)\s+(?:{_UNIT}|{_DAYTIME})\b"
             rf"|the\s+next\s+(?:day|{_DAYTIME})\b|the\s+(?:day|night)\s+(?:before|after)(?=\s*[.,;])))",
             rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?(?!\s+of\b))",
-            r"(?P<shift>\b(?:last|next|this|earlier this|later this)\s+(?:week|month|year)\b)",
+            r"(?P<shift>\b(?:last|next|this|(?:earlier|later)\s+(?:this|in\s+the))\s+(?:week|month|year)\b)",
             rf"(?P<weekday>\b(?:(?:last|next|this)\s+|(?:on|by|until|since|from|for)\s+(?!{_WEEKDAY}['’]s))?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
             r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
             r"this afternoon|this evening)\b)",

@@ -209,3 +209,13 @@ def test_a_day_counted_from_another_counts_from_the_last_day_named():
     [alone] = find_dates("Two days later, police made arrests.", WEDNESDAY)
     assert alone.note == "no earlier day to count from"
     assert _resolved("She left three days before the vote.") == []
+
+
+def test_earlier_or_later_in_the_week_is_this_week():
+    monday = dt.date(2031, 3, 10)
+    assert _resolved("Talks stalled earlier in the week.") == [
+        ("earlier in the week", monday, "week")
+    ]
+    assert _resolved("A vote is due later in the month.") == [
+        ("later in the month", dt.date(2031, 3, 1), "month")
+    ]
