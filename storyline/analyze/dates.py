@@ -160,15 +160,14 @@ def find_dates(
     past (False: "the spokesman said on Tuesday" after a quote saying "will"), or leave
     it to the words (None).
     """
-    found = []
-    last = previous
+    found: list[DateMention] = []
     for match in _PATTERN.finditer(text):
         kind = match.lastgroup or ""
         if kind in _MONTH_RULES and not _month_capitalized(match.group(kind)):
             continue  # "officials may 5 ..." is not May
         parsed = looks_ahead(offset + match.start()) if looks_ahead else None
         future = _future(text, match.start()) if parsed is None else parsed
-        start = last if kind == "then" else anchor
+        start = last_day(found, previous) if kind == "then" else anchor
         resolved = _RULES[kind](match.group(kind), start, future)
         absolute = kind in _ABSOLUTE
         value, precision, relative = resolved if resolved else (None, None, not absolute)
@@ -178,8 +177,6 @@ def find_dates(
             note = "not a valid date"
             if unanchored:
                 note = "no earlier day to count from" if kind == "then" else _NO_ANCHOR
-        elif precision == "day":
-            last = value
         found.append(
             DateMention(
                 match.group(kind),
@@ -192,6 +189,12 @@ def find_dates(
             )
         )
     return found
+
+
+def last_day(mentions: list[DateMention], before: dt.date | None = None) -> dt.date | None:
+    """The last day ``mentions`` name to the day, else ``before``: what "two days
+    earlier" counts from."""
+    return next((m.value for m in reversed(mentions) if m.value and m.precision == "day"), before)
 
 
 Resolved = tuple[dt.date | None, Precision | None, bool] | None

@@ -35,7 +35,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.analyze.dates import find_dates
+from storyline.analyze.dates import find_dates, last_day
 from storyline.analyze.groups import components
 from storyline.analyze.nlp import SPEECH_VERBS, governing_verb
 from storyline.embed import Embedder
@@ -105,7 +105,7 @@ def _mentions(
     last: dt.date | None = None
     for sentence in sentences:
         found = find_dates(sentence.text, anchor, sentence.start, looks_ahead(doc), last)
-        last = next((m.value for m in reversed(found) if m.value and m.precision == "day"), last)
+        last = last_day(found, last)
         for m in found:
             dated = DatedMention(
                 article,

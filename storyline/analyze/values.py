@@ -145,6 +145,10 @@ _PHRASE = re.compile(
     rf"(?:\s*%|\s*(?:mph|kph|km/h)(?![\w/])|[\s-]+(?:{_UNIT_WORDS})(?![\w/]))?",
     re.IGNORECASE,
 )
+#: What stands between the parts of one duration: "three hours and 40 minutes".
+_JOINER = r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)"
+#: Units a duration may start from with "a" alone: "a minute and 34 seconds".
+_WHOLE_UNITS = r"(?:minute|hour|day|week|month|year)"
 _PERIOD = re.compile(
     rf"(?<![\w])(?:(?:(?:{_Q})\s+)?half\s+an?|(?:{_Q})\s+(?:a|an))\s+"
     r"(?:hour|day|week|month|year)(?![\w])"
@@ -152,8 +156,7 @@ _PERIOD = re.compile(
     rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an|{_WORDS}|\d+)\s+(?:second|minute|hour|day|week|month|year)s?"
     r"\s+and\s+a\s+half(?![\w])"
     # "a minute" before a smaller part: "a minute and 34 seconds" (:func:`_joined_durations`)
-    rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an)\s+(?:minute|hour|day|week|month|year)"
-    rf"(?=\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:\d|(?:{_WORDS})\b))",
+    rf"|(?<![\w])(?:(?:{_Q})\s+)?(?:a|an)\s+{_WHOLE_UNITS}(?={_JOINER}(?:\d|(?:{_WORDS})\b))",
     re.IGNORECASE,
 )
 #: "four in five", "one in three": a share.
@@ -221,11 +224,10 @@ def _joined_durations(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
 
 
 #: "a day" with no part after it to join: no number ("a day and 40 people").
-_LONE_UNIT = re.compile(r"(?:a|an)\s+(?:minute|hour|day|week|month|year)", re.IGNORECASE)
+_LONE_UNIT = re.compile(rf"(?:a|an)\s+{_WHOLE_UNITS}", re.IGNORECASE)
 
 
-#: What stands between the parts of one duration: "three hours and 40 minutes".
-_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_JOIN = re.compile(_JOINER)
 
 
 _WORD = re.compile(r"[a-z]+(?:-[a-z]+)?|[$€£¥%]")
