@@ -75,33 +75,7 @@ def main() -> None:
     )
     parser.add_argument("--drop", default="", help="features to leave out, comma-separated")
     args = parser.parse_args()
-    embedder = MiniLMEmbedder()
-    stories = []
-    for data in load("dev"):
-        originals, by_gold, sentences = articles_of(data)
-        docs = parse([a.text for a in originals])
-        by_id = dict(zip([a.id for a in originals], docs, strict=True))
-        mentions = dated_mentions(originals, sentences, by_id)
-        found = story_found(originals, sentences, by_id, mentions)
-        cosines = claim_cosines(found, embedder)
-        rows, labels, kinds = training_pairs(data, by_gold, found, cosines)
-        numeric = {
-            key: [g for g in data[key] if gold_groups(by_gold, found, g)]
-            for key in ("conflicts", "agreements")
-        }
-        stories.append(
-            Story(
-                data["story"],
-                by_gold,
-                found,
-                cosines,
-                rows,
-                labels,
-                kinds,
-                numeric["conflicts"],
-                numeric["agreements"],
-            )
-        )
+    stories = dev_stories()
     pairs = sum(len(s.labels) for s in stories)
     positive = sum(int(s.labels.sum()) for s in stories)
     print(f"{len(stories)} dev stories, {pairs} claim pairs, {positive} positive")
@@ -148,6 +122,38 @@ def main() -> None:
         print(f"  {feature:<17} " + " ".join(f"{w:+13.3f}" for w in weights))
     for kind in PAIR_KINDS:
         print(f"{kind!r}: {final.models[kind]},")
+
+
+def dev_stories() -> list[Story]:
+    """Every dev story's claims, cosines, training pairs and annotated groups."""
+    embedder = MiniLMEmbedder()
+    stories = []
+    for data in load("dev"):
+        originals, by_gold, sentences = articles_of(data)
+        docs = parse([a.text for a in originals])
+        by_id = dict(zip([a.id for a in originals], docs, strict=True))
+        mentions = dated_mentions(originals, sentences, by_id)
+        found = story_found(originals, sentences, by_id, mentions)
+        cosines = claim_cosines(found, embedder)
+        rows, labels, kinds = training_pairs(data, by_gold, found, cosines)
+        numeric = {
+            key: [g for g in data[key] if gold_groups(by_gold, found, g)]
+            for key in ("conflicts", "agreements")
+        }
+        stories.append(
+            Story(
+                data["story"],
+                by_gold,
+                found,
+                cosines,
+                rows,
+                labels,
+                kinds,
+                numeric["conflicts"],
+                numeric["agreements"],
+            )
+        )
+    return stories
 
 
 def training_pairs(

@@ -1040,9 +1040,8 @@ def _pairs(
                     differ = found[i].quantity.conflicts(found[j].quantity)
                     if differ and _far_apart(found[i].quantity, found[j].quantity):
                         continue
-                    features = pair_features(found[i], found[j], *cosines[:, i, j])
                     kind = pair_kind(found[i], found[j])
-                    chance = scorer.probability(features, kind)
+                    chance = scorer.chance(found[i], found[j], cosines[:, i, j])
                     if chance >= scorer.needed(kind, differ):
                         weight[r, c] = chance
         for r, c in zip(*linear_sum_assignment(weight, maximize=True), strict=True):
@@ -1175,6 +1174,11 @@ class PairScorer:
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
+
+    def chance(self, a: Found, b: Found, cosines: Sequence[float]) -> float:
+        """The probability that ``a`` and ``b`` count the same quantity, ``cosines``
+        being how alike their masked sentences, surroundings and clauses are."""
+        return self.probability(pair_features(a, b, *cosines), pair_kind(a, b))
 
     def needed(self, kind: str, differ: bool) -> float:
         """The probability a pair of ``kind`` needs, its values conflicting or not."""
