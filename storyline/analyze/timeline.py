@@ -277,6 +277,8 @@ def _verb_ahead(verb: Any, bound: str = "") -> bool | None:
         return True  # "three days of mourning starting on Monday"
     if verb.tag_ == "VBD" or (verb.tag_ == "VBN" and auxiliaries & {"was", "were", "had"}):
         return False  # "was recovered on Friday", "had left on Monday"
+    if verb.tag_ == "VBN" and verb.dep_ == "acl" and not auxiliaries and not _intends(verb):
+        return False  # "after a recount completed on Friday", not "a vote scheduled for May"
     perfect = verb.tag_ == "VBN" and auxiliaries & {"has", "have", "'ve"}
     if perfect and (bound in ("until", "till") or _intends(verb)):
         return True  # "has suspended sailings until Monday", "has called a rally on Sunday"

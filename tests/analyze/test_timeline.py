@@ -114,6 +114,13 @@ def test_a_possessive_date_is_its_nouns_not_the_verbs():
     assert _days(text) == {"Monday": dt.date(2031, 3, 10)}
 
 
+def test_a_participle_on_a_noun_is_past_in_a_future_sentence_unless_it_plans():
+    text = "Brandt will be mayor after a recount completed on Friday put him ahead."
+    assert _days(text) == {"on Friday": dt.date(2031, 3, 7)}
+    text = "Brandt will face the vote scheduled for Friday."
+    assert _days(text) == {"for Friday": dt.date(2031, 3, 14)}
+
+
 def test_must_looks_ahead():
     assert _days("The court must decide by Friday.") == {"by Friday": dt.date(2031, 3, 14)}
 
