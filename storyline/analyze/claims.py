@@ -705,6 +705,11 @@ _EVENT_CLASS = {
     "start": "begin", "erupt": "begin", "break": "begin", "outbreak": "begin",
     "back": "approve", "endorse": "approve", "adopt": "approve", "pass": "approve",
     "approval": "approve",
+    "inspection": "inspect", "inspector": "inspect", "check": "inspect", "examine": "inspect",
+    "discover": "detect", "spot": "detect", "notice": "detect", "uncover": "detect",
+    "detection": "detect", "discovery": "detect",
+    "alert": "notify", "inform": "notify", "notification": "notify",
+    "restart": "resume", "reopen": "resume",
 }  # fmt: skip
 #: Verbs too general to say what a number counts.
 _WEAK_VERBS = frozenset({"", "be", "have", "say", "include", "make", "get", "take"})
@@ -1170,7 +1175,7 @@ class PairScorer:
     date_conflict: float = 0.6
     sure: float = 0.5
     certain: float = 0.9
-    date_certain: float = 0.97
+    date_certain: float = 0.95
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
@@ -1199,10 +1204,10 @@ _FITTED: dict[str, Regression] = {
         -2.208,
     ),
     "dates": Regression(
-        (3.045, 3.098, -0.068, 0.104, -0.46, -0.959, -1.167, -0.992, 0.798, -0.982,
-         -0.54, 1.732, -0.749, -0.411, -0.591, -0.871, 0.888, -1.393, -0.073, 2.264,
-         2.205, -0.396, -0.413, 0.766),
-        -2.945,
+        (3.049, 2.954, -0.11, 0.109, -0.604, -0.921, -1.367, -1.006, 0.685, -1.158,
+         -0.571, 1.789, -0.733, -0.427, -0.648, -0.879, 0.918, -1.387, -0.036, 1.959,
+         2.239, -0.407, -0.43, 1.164),
+        -2.904,
     ),
 }  # fmt: skip
 

@@ -365,6 +365,18 @@ def test_one_happening_told_with_different_verbs_shares_a_key():
     assert wire.same_event(daily)
 
 
+def test_an_inspection_a_discovery_a_warning_and_a_restart_are_each_one_happening():
+    pairs = (
+        ("Inspectors last visited the site in April.", "The plant passed an inspection in June."),
+        ("The breach was discovered on Thursday.", "Staff first spotted the intrusion on May 1."),
+        ("The agency was alerted to the fault on Monday.", "The firm notified it on May 2."),
+        ("Tram services resumed on Wednesday.", "The operator restarted its network yesterday."),
+    )
+    for first, second in pairs:
+        wire, daily = _first_date_claims(wire=first, daily=second)
+        assert wire.same_event(daily), (first, second)
+
+
 def test_days_of_one_happening_need_their_own_certainty_to_conflict():
     dated = _first_date_claims(
         wire="The ferry sank on Tuesday off the northern cape.",
