@@ -1175,7 +1175,7 @@ class PairScorer:
     date_conflict: float = 0.6
     sure: float = 0.5
     certain: float = 0.9
-    date_certain: float = 0.95
+    date_certain: float = 0.9
 
     def probability(self, features: np.ndarray, kind: str) -> float:
         return self.models[kind].probability(features)
