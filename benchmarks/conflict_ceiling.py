@@ -14,7 +14,7 @@ the annotated dev stories (the test stories are never read):
 4. the same, each story scored by a scorer fitted on the other stories (held-out), which
    is what the shipped thresholds are chosen on.
 
-    .venv/bin/python benchmarks/conflict_ceiling.py   # ~10 min on 2 cores
+    .venv/bin/python benchmarks/conflict_ceiling.py   # ~4 min on 2 cores
 
 Figures are conflicts P / R as benchmarks/train_claim_pairs.py prints them (recall over
 the annotated conflicts whose claims are found at all).
