@@ -63,6 +63,19 @@ _NUMBERS = {
     "eleven": 11,
     "twelve": 12,
 }
+#: Ordinal words from first to nineteenth.
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth"
+).split()
+#: Days of a month written as words ("the first of October", "the twenty-first of June").
+_ORDINAL_DAYS = {
+    **{word: day for day, word in enumerate(_ORDINALS, start=1)},
+    "twentieth": 20,
+    "thirtieth": 30,
+    **{f"twenty{sep}{word}": 20 + day for sep in "- " for day, word in enumerate(_ORDINALS[:9], 1)},
+    **{f"thirty{sep}first": 31 for sep in "- "},
+}
 _FUTURE = re.compile(
     r"\b(will|won't|shall|'ll|is due|are due|is to|are to|is expected|are expected|"
     r"is scheduled|are scheduled|set for|plans? to|planned for|intends? to|next|upcoming|"
@@ -73,6 +86,11 @@ _CLAUSE_END = re.compile(r"[.;!?]|,\s+(?:and|but)\b|\band\b")
 
 _MONTH = rf"(?:{'|'.join(MONTHS)}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?)(?![a-z])"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+#: A day before its month: "3 May", "3rd of May", "the third of May".
+_DAY_OF = (
+    rf"(?:{_DAY}\s+(?:of\s+)?"
+    rf"|(?:the\s+)?(?:{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))})\s+of\s+)"
+)
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
 _UNIT = r"(?:day|week|month|year)s?"
@@ -97,9 +115,9 @@ _PATTERN = re.compile(
         (
             r"(?P<iso>\b\d{4}-\d{2}-\d{2}\b)",
             rf"(?P<mdy>\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b)",
-            rf"(?P<dmy>\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b)",
+            rf"(?P<dmy>\b{_DAY_OF}{_MONTH},?\s+{_YEAR}\b)",
             rf"(?P<md>\b(?:{_WEEKDAY},?\s+)?{_MONTH}\s+{_DAY}\b(?!\s*(?:,\s*)?\d))",
-            rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAY}\s+(?:of\s+)?{_MONTH}(?!\s*,?\s*\d))",
+            rf"(?P<dm>\b(?:{_WEEKDAY},?\s+)?{_DAY_OF}{_MONTH}(?!\s*,?\s*\d))",
             rf"(?P<my>\b{_MONTH},?\s+{_YEAR}\b)",
             rf"(?P<ago>\b{_COUNT}\s+{_UNIT}\s+ago\b)",
             rf"(?P<then>\b(?:{_COUNT}\s+{_UNIT}\s+(?:earlier|later)\b"
@@ -107,7 +125,7 @@ _PATTERN = re.compile(
             rf"|the\s+next\s+(?:day|{_DAYTIME})\b|the\s+(?:day|night)\s+(?:before|after)(?=\s*[.,;])))",
             rf"(?P<ahead>\bin\s+{_COUNT}\s+{_UNIT}(?:(?:'|’)?\s+time\b)?(?!\s+of\b))",
             r"(?P<shift>\b(?:last|next|this|(?:earlier|later)\s+(?:this|in\s+the))\s+(?:week|month|year)\b)",
-            rf"(?P<weekday>\b(?:(?:last|next|this)\s+|(?:on|by|until|since|from|for)\s+(?!{_WEEKDAY}['’]s))?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY}\s+(?:of\s+)?{_MONTH})))",
+            rf"(?P<weekday>\b(?:(?:last|next|this)\s+|(?:on|by|until|since|from|for)\s+(?!{_WEEKDAY}['’]s))?{_WEEKDAY}\b(?!,?\s+(?:{_MONTH}\s+{_DAY}|{_DAY_OF}{_MONTH})))",
             r"(?P<deictic>\b(?:yesterday|today|tomorrow|tonight|last night|this morning|"
             r"this afternoon|this evening)\b)",
             rf"(?P<shifted>\b(?:{_LEADING}\s+)?{_MONTH}\s+(?:of\s+)?(?:next|last|this)\s+year\b)",
@@ -399,7 +417,12 @@ def _month_in(expression: str) -> int:
 
 
 def _day_in(expression: str) -> int:
-    return int(re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", expression)[0])
+    digits = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", expression)
+    if digits:
+        return int(digits[0])
+    words = re.sub(r"\s+", " ", expression.lower())
+    longest_first = sorted(_ORDINAL_DAYS.items(), key=lambda item: -len(item[0]))
+    return next(day for word, day in longest_first if re.search(rf"\b{word}\b", words))
 
 
 def _year_in(expression: str) -> int:

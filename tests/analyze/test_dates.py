@@ -110,6 +110,21 @@ def test_weekdays_with_a_date_plans_and_parts_of_a_month():
     ]
 
 
+def test_a_day_of_the_month_written_as_a_word_is_a_day():
+    assert _resolved("The zoo stays closed until the first of April.") == [
+        ("the first of April", dt.date(2031, 4, 1), "day")
+    ]
+    assert _resolved("The strike ended on the twenty-first of February 2031.") == [
+        ("the twenty-first of February 2031", dt.date(2031, 2, 21), "day")
+    ]
+    assert _resolved("Tuesday, the third of March, was calm.") == [
+        ("Tuesday, the third of March", dt.date(2031, 3, 3), "day")
+    ]
+    assert _resolved("The first of 12 trains left in May.") == [
+        ("in May", dt.date(2030, 5, 1), "month")
+    ]
+
+
 def test_a_month_named_alone_and_since_a_month():
     assert _resolved("Sales have fallen since January; October was the best month.") == [
         ("since January", dt.date(2031, 1, 1), "month"),
