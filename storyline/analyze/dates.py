@@ -76,7 +76,7 @@ _ORDINAL_DAYS = {
     **{f"twenty{sep}{word}": 20 + day for sep in "- " for day, word in enumerate(_ORDINALS[:9], 1)},
     **{f"thirty{sep}first": 31 for sep in "- "},
 }
-_ORDINALS_LONGEST_FIRST = sorted(_ORDINAL_DAYS, key=len, reverse=True)
+_ORDINAL_DAY = rf"(?:{'|'.join(sorted(_ORDINAL_DAYS, key=len, reverse=True))})"
 _FUTURE = re.compile(
     r"\b(will|won't|shall|'ll|is due|are due|is to|are to|is expected|are expected|"
     r"is scheduled|are scheduled|set for|plans? to|planned for|intends? to|next|upcoming|"
@@ -90,7 +90,7 @@ _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 #: A day before its month: "3 May", "3rd of May", "the third of May".
 _DAY_OF = (
     rf"(?:{_DAY}\s+(?:of\s+)?"
-    rf"|(?:the\s+)?(?:{'|'.join(_ORDINALS_LONGEST_FIRST)})\s+of\s+)"
+    rf"|(?:the\s+)?{_ORDINAL_DAY}\s+of\s+)"
 )
 _YEAR = r"(?:1[89]\d\d|2[01]\d\d)"
 _COUNT = rf"(?:\d{{1,3}}|{'|'.join(_NUMBERS)})"
@@ -421,10 +421,8 @@ def _day_in(expression: str) -> int:
     digits = re.findall(r"\b(\d{1,2})(?:st|nd|rd|th)?\b", expression)
     if digits:
         return int(digits[0])
-    words = re.sub(r"\s+", " ", expression.lower())
-    return next(
-        _ORDINAL_DAYS[word] for word in _ORDINALS_LONGEST_FIRST if re.search(rf"\b{word}\b", words)
-    )
+    word = re.search(rf"\b{_ORDINAL_DAY}\b", expression.lower())
+    return _ORDINAL_DAYS[word.group()] if word else 0
 
 
 def _year_in(expression: str) -> int:
